@@ -1,0 +1,34 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { databaseConfig, DatabaseConfig } from '../config/platform.config';
+import { Database, DatabaseSchema, openDatabase } from './open-database';
+
+@Injectable()
+class DatabaseLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.close();
+  }
+}
+
+/** Opens the database once for the process (migrations included) and closes it last on shutdown. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(schema: DatabaseSchema): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      providers: [
+        {
+          provide: Database,
+          inject: [databaseConfig.KEY],
+          useFactory: (config: DatabaseConfig) => openDatabase(config, schema),
+        },
+        { provide: DataSource, inject: [Database], useFactory: (database: Database) => database.dataSource },
+        DatabaseLifecycle,
+      ],
+      exports: [Database, DataSource],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './open-database';
+export * from './embedded-postgres';
+export * from './database.module';
+export * from './pg-errors';
+export * from './query-rows';

@@ -1,0 +1,3 @@
+export * from './app-error';
+export * from './platform-error';
+export * from './error-body';

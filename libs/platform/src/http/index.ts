@@ -1,0 +1,3 @@
+export * from './cursor';
+export * from './phone-input';
+export * from './id-param.pipe';
