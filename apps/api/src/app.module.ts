@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule, AuthModule, ConfigModule, DatabaseModule, Env, httpConfig, HttpConfig, loadConfig, MetricsModule } from '@phonetrust/platform';
+import { SCHEMA } from '@phonetrust/schema';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AuditController } from './audit/audit.controller';
+import { API_CONFIG } from './config';
+import { HealthController } from './health/health.controller';
+import { ConnectionDrain } from './http/connection-drain';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { loggerParams } from './http/logging';
+import { createValidationPipe } from './http/validation.pipe';
+import { MetricsController } from './metrics/metrics.controller';
+import { StartupTasks } from './startup-tasks';
+
+@Module({})
+export class AppModule {
+  /** Throws ConfigValidationError, naming every bad variable, before anything starts. */
+  static forRoot(env: Env): DynamicModule {
+    const config = loadConfig(env, API_CONFIG);
+    const http = config.get(httpConfig.KEY) as HttpConfig;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.fromValues(config, API_CONFIG),
+        LoggerModule.forRoot(loggerParams(http)),
+        DatabaseModule.forRoot(SCHEMA),
+        MetricsModule,
+        TerminusModule.forRoot({ logger: false }),
+        AuthModule,
+        AuditModule,
+      ],
+      controllers: [HealthController, MetricsController, ApiKeysController, AuditController],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        StartupTasks,
+        ConnectionDrain,
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { Env, httpConfig, HttpConfig, MetricsRegistry } from '@phonetrust/platform';
+import { AppModule } from './app.module';
+import { fastifyOptions } from './http/fastify-options';
+import { PhoneTrustFastifyAdapter } from './http/http-error.filter';
+import { installHttpHooks } from './http/http-hooks';
+import { setupSwagger } from './http/swagger';
+
+/**
+ * Builds the API application from an environment, ready to listen. main.ts and the e2e tests both use it,
+ * so tests exercise exactly what production runs.
+ */
+export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
+  const module = AppModule.forRoot(env);
+  const app = await NestFactory.create<NestFastifyApplication>(module, new PhoneTrustFastifyAdapter(fastifyOptions()), {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  installHttpHooks(fastify, app.get(MetricsRegistry));
+  const http = app.get<HttpConfig>(httpConfig.KEY);
+  if (http.docs) setupSwagger(app);
+  await app.init();
+  await fastify.ready();
+  return app;
+}
