@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpClient } from '../support/http-client';
-import { spawnApi } from '../support/spawn-api';
+import { killAllApis, spawnApi } from '../support/spawn-api';
 import { ADMIN_KEY } from '../support/test-app';
 
 /** The service as `npm start` runs it: a real process on the embedded database in a real directory. */
@@ -10,7 +10,10 @@ describe('the API process', () => {
   const dir = mkdtempSync(join(tmpdir(), 'phonetrust-embedded-'));
   const env = { EMBEDDED_DB_DIR: dir, ADMIN_API_KEY: ADMIN_KEY };
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    killAllApis();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('keeps its data across restarts, refuses a second process on the same directory, and exits 0 on SIGTERM', async () => {
     const first = spawnApi(env);

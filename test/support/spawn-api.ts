@@ -13,6 +13,14 @@ export interface ApiProcess {
   kill(signal?: NodeJS.Signals): void;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills every API process a test file started and left running (a failed test must not hang the run). */
+export function killAllApis(): void {
+  for (const proc of running) proc.kill('SIGKILL');
+  running.clear();
+}
+
 /** Runs the API as `npm start` does, as a real child process with its own environment. */
 export function spawnApi(env: Record<string, string>): ApiProcess {
   const proc = spawn(
@@ -24,8 +32,14 @@ export function spawnApi(env: Record<string, string>): ApiProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  running.add(proc);
   let output = '';
-  const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    proc.on('exit', (code, signal) => {
+      running.delete(proc);
+      resolve(code ?? signal ?? -1);
+    }),
+  );
   const ready = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
