@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 export interface TestDatabase {
@@ -13,11 +16,17 @@ export interface TestDatabase {
 export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /**
- * A database of its own for one test file: a fresh database on TEST_DATABASE_URL's server, or an in-memory
- * embedded one. Test files never share state, so they can run in parallel.
+ * A database of its own for one test file: a fresh database on TEST_DATABASE_URL's server, or an embedded one
+ * (in memory, or in a temporary directory when it must outlive a restart). Test files never share state,
+ * so they can run in parallel.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { persistent?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl && options.persistent) {
+    // Survives the app being stopped and started again (restart tests).
+    const dir = mkdtempSync(join(tmpdir(), 'phonetrust-test-'));
+    return { env: { EMBEDDED_DB_DIR: dir }, url: null, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
   if (!serverUrl) {
     return { env: { EMBEDDED_DB_DIR: 'memory://' }, url: null, drop: async () => undefined };
   }

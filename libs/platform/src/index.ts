@@ -7,3 +7,8 @@ export * from './cache';
 export * from './auth';
 export * from './audit';
 export * from './metrics';
+export * from './outbox';
+export * from './rate-limit';
+export * from './idempotency';
+export * from './webhooks';
+export * from './secrets';

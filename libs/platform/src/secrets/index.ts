@@ -1,0 +1,2 @@
+export * from './dev-secrets';
+export * from './secrets.module';
