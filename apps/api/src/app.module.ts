@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule, AuthModule, ConfigModule, DatabaseModule, Env, httpConfig, HttpConfig, loadConfig, MetricsModule } from '@phonetrust/platform';
 import { SCHEMA } from '@phonetrust/schema';
+import { VerificationModule } from '@phonetrust/verification';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
 import { API_CONFIG } from './config';
@@ -12,7 +13,9 @@ import { ConnectionDrain } from './http/connection-drain';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { loggerParams } from './http/logging';
 import { createValidationPipe } from './http/validation.pipe';
+import { MerchantPhonesController } from './merchants/merchant-phones.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { VerificationsController } from './verifications/verifications.controller';
 import { StartupTasks } from './startup-tasks';
 
 @Module({})
@@ -31,8 +34,9 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
         AuthModule,
         AuditModule,
+        VerificationModule,
       ],
-      controllers: [HealthController, MetricsController, ApiKeysController, AuditController],
+      controllers: [HealthController, MetricsController, ApiKeysController, AuditController, VerificationsController, MerchantPhonesController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

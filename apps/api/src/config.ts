@@ -1,4 +1,13 @@
-import { authConfig, ConfigNamespace, databaseConfig, httpConfig } from '@phonetrust/platform';
+import { authConfig, ConfigNamespace, databaseConfig, httpConfig, outboxConfig, rateLimitConfig } from '@phonetrust/platform';
+import { smsConfig, verificationConfig } from '@phonetrust/verification';
 
 /** Every configuration area the API process reads; all are validated together at boot. */
-export const API_CONFIG: readonly ConfigNamespace<unknown>[] = [httpConfig, databaseConfig, authConfig];
+export const API_CONFIG: readonly ConfigNamespace<unknown>[] = [
+  httpConfig,
+  databaseConfig,
+  authConfig,
+  outboxConfig,
+  rateLimitConfig,
+  verificationConfig,
+  smsConfig,
+];

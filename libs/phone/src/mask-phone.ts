@@ -1,3 +1,4 @@
+import { parsePhone } from './parse-phone';
 import { PhoneNumber } from './phone-number';
 
 /**
@@ -17,4 +18,10 @@ export function maskE164InText(text: string): string {
   return text.replace(/(\+|%2B)([0-9]{3})([0-9]{2,8})([0-9]{4})(?![0-9])/gi, (_m, plus, head, mid, tail) => {
     return `${plus}${head}${'*'.repeat(mid.length)}${tail}`;
   });
+}
+
+/** Masks an E.164 number (parsed for its country code); digits are starred blindly if it does not parse. */
+export function maskE164(e164: string): string {
+  const parsed = parsePhone(e164);
+  return parsed.ok ? maskPhone(parsed.number) : e164.replace(/[0-9](?=[0-9]{4})/g, '*');
 }

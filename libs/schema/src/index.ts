@@ -3,9 +3,11 @@ import { Foundation1764000000000 } from './migrations/1764000000000-Foundation';
 import { OutboxIdempotencyRateLimits1764000100000 } from './migrations/1764000100000-OutboxIdempotencyRateLimits';
 import { Numbers1764000200000 } from './migrations/1764000200000-Numbers';
 import { NumberEntity } from '@phonetrust/scoring';
+import { NumberCheckBudgetEntity, PhoneBindingEntity, VerificationEntity } from '@phonetrust/verification';
+import { Verification1764000500000 } from './migrations/1764000500000-Verification';
 
 /** Every entity and every migration, in order: the one schema the app, the CLI and the tests open. */
 export const SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity, AuditEntryEntity, OutboxMessageEntity, IdempotencyKeyEntity, NumberEntity],
-  migrations: [Foundation1764000000000, OutboxIdempotencyRateLimits1764000100000, Numbers1764000200000],
+  entities: [ApiKeyEntity, AuditEntryEntity, OutboxMessageEntity, IdempotencyKeyEntity, NumberEntity, VerificationEntity, PhoneBindingEntity, NumberCheckBudgetEntity],
+  migrations: [Foundation1764000000000, OutboxIdempotencyRateLimits1764000100000, Numbers1764000200000, Verification1764000500000],
 };

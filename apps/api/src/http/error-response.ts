@@ -88,7 +88,7 @@ function fastifyMessage(error: FastifyLikeError): string {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'request body is empty but Content-Type is application/json';
     default:
-      if (error.name === 'SyntaxError') return 'request body is not valid JSON';
+      if (error.name === 'SyntaxError') return error.message?.startsWith('request body') ? error.message : 'request body is not valid JSON';
       return error.message ?? 'bad request';
   }
 }

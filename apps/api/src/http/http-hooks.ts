@@ -1,13 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import { MetricsRegistry } from '@phonetrust/platform';
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * JSON.parse that refuses keys able to reach an object's prototype. A `__proto__` or `constructor` field is
+ * never a legitimate field of this API, and class-transformer would silently drop it instead of letting
+ * validation reject it, so it is refused here, as invalid JSON (400).
+ */
+export function parseJsonBody(text: string): unknown {
+  if (text.length === 0) throw new SyntaxError('request body is empty but Content-Type is application/json');
+  return JSON.parse(text, (key, value) => {
+    if (FORBIDDEN_KEYS.has(key)) throw new SyntaxError(`request body may not contain the key "${key}"`);
+    return value;
+  });
+}
+
 /**
  * Fastify-level plumbing that must run for every request, matched or not: JSON as the only body type,
  * the request id echoed back, and request durations by route pattern.
  */
 export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsRegistry): void {
   // Fastify parses text/plain by default; the API speaks JSON only, everything else is 415.
-  fastify.removeContentTypeParser(['text/plain']);
+  fastify.removeContentTypeParser(['text/plain', 'application/json']);
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400 }), undefined);
+    }
+  });
 
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);

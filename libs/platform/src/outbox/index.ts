@@ -5,3 +5,4 @@ export * from './outbox-handler';
 export * from './outbox-dispatcher';
 export * from './outbox.module';
 export * from './backoff';
+export * from './domain-events';
