@@ -21,7 +21,7 @@ export function killAllApis(): void {
   running.clear();
 }
 
-/** Runs the API as `npm start` does, as a real child process with its own environment. */
+/** Runs the API as `npm start` does, as a real child process with its own environment (LOG_LEVEL must stay ≤ info: readiness is read from the log). */
 export function spawnApi(env: Record<string, string>): ApiProcess {
   const proc = spawn(
     process.execPath,

@@ -5,10 +5,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule, AuthModule, ConfigModule, DatabaseModule, Env, httpConfig, HttpConfig, loadConfig, MetricsModule } from '@phonetrust/platform';
 import { SCHEMA } from '@phonetrust/schema';
 import { VerificationModule } from '@phonetrust/verification';
+import { DisplayModule } from '@phonetrust/display';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
 import { API_CONFIG } from './config';
 import { HealthController } from './health/health.controller';
+import { DisplayController } from './display/display.controller';
 import { ConnectionDrain } from './http/connection-drain';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { loggerParams } from './http/logging';
@@ -35,8 +37,9 @@ export class AppModule {
         AuthModule,
         AuditModule,
         VerificationModule,
+        DisplayModule,
       ],
-      controllers: [HealthController, MetricsController, ApiKeysController, AuditController, VerificationsController, MerchantPhonesController],
+      controllers: [HealthController, MetricsController, ApiKeysController, AuditController, VerificationsController, MerchantPhonesController, DisplayController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

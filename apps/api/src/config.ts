@@ -1,5 +1,6 @@
 import { authConfig, ConfigNamespace, databaseConfig, httpConfig, outboxConfig, rateLimitConfig } from '@phonetrust/platform';
 import { smsConfig, verificationConfig } from '@phonetrust/verification';
+import { displayConfig } from '@phonetrust/display';
 
 /** Every configuration area the API process reads; all are validated together at boot. */
 export const API_CONFIG: readonly ConfigNamespace<unknown>[] = [
@@ -10,4 +11,5 @@ export const API_CONFIG: readonly ConfigNamespace<unknown>[] = [
   rateLimitConfig,
   verificationConfig,
   smsConfig,
+  displayConfig,
 ];
