@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { AuditModule, AuthModule, ConfigModule, DatabaseModule, Env, httpConfig, HttpConfig, loadConfig, MetricsModule } from '@phonetrust/platform';
+import { AuditModule, AuthModule, ConfigModule, DatabaseModule, Env, EventsModule, httpConfig, HttpConfig, loadConfig, MetricsModule } from '@phonetrust/platform';
 import { SCHEMA } from '@phonetrust/schema';
 import { VerificationModule } from '@phonetrust/verification';
 import { DisplayModule } from '@phonetrust/display';
@@ -38,6 +38,7 @@ export class AppModule {
         AuditModule,
         VerificationModule,
         DisplayModule,
+        EventsModule,
       ],
       controllers: [HealthController, MetricsController, ApiKeysController, AuditController, VerificationsController, MerchantPhonesController, DisplayController],
       providers: [

@@ -1,4 +1,4 @@
-import { authConfig, ConfigNamespace, databaseConfig, httpConfig, outboxConfig, rateLimitConfig } from '@phonetrust/platform';
+import { authConfig, ConfigNamespace, databaseConfig, eventsConfig, httpConfig, outboxConfig, rateLimitConfig } from '@phonetrust/platform';
 import { smsConfig, verificationConfig } from '@phonetrust/verification';
 import { displayConfig } from '@phonetrust/display';
 
@@ -9,6 +9,7 @@ export const API_CONFIG: readonly ConfigNamespace<unknown>[] = [
   authConfig,
   outboxConfig,
   rateLimitConfig,
+  eventsConfig,
   verificationConfig,
   smsConfig,
   displayConfig,

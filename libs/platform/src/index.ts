@@ -12,3 +12,4 @@ export * from './rate-limit';
 export * from './idempotency';
 export * from './webhooks';
 export * from './secrets';
+export * from './events';

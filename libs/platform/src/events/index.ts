@@ -1,0 +1,3 @@
+export * from './events.config';
+export * from './events-webhook.handler';
+export * from './events.module';
