@@ -7,7 +7,7 @@ export const CHANGE_CHANNEL = 'phonetrust_changes';
 
 /**
  * PostgreSQL LISTEN/NOTIFY across every API process on one server. `pg_notify` inside the writing transaction
- * is delivered at commit, to every listener including this process. One dedicated connection listens and
+ * is delivered at commit, to every listener including this process; the publishing process also evicts at once. One dedicated connection listens and
  * reconnects with backoff; after a reconnect every cache is told to resync.
  */
 export class PgChangeBus extends ChangeBus {
@@ -27,6 +27,9 @@ export class PgChangeBus extends ChangeBus {
   }
 
   async publish(manager: EntityManager, event: ChangeEvent): Promise<void> {
+    // This process forgets at once, so its own next request reads the committed change (the notification
+    // to itself arrives a moment after commit, and evicts again whatever a concurrent read cached meanwhile).
+    this.dispatch(event);
     await manager.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify(event)]);
   }
 
