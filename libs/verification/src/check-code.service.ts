@@ -39,7 +39,7 @@ export class CheckCodeService {
 
   private async attempt(caller: Principal, id: string, code: string): Promise<CheckResult> {
     const outcome = await this.dataSource.transaction(async (tx) => {
-      const v = await this.verifications.lock(tx, id);
+      const v = await this.verifications.lockForCheck(tx, id);
       if (!v) throw new VerificationError('not_found', 'no such verification');
       const refusal = checkRefusal(v, v.now, this.config);
       if (refusal) {
@@ -50,8 +50,7 @@ export class CheckCodeService {
         }
         throw refusalError(refusal);
       }
-      const spent = await this.verifications.lockWrongCodeBudget(tx, v.phoneNumber);
-      if (spent >= this.config.numberDailyWrongCodes) {
+      if (v.wrongCodesToday >= this.config.numberDailyWrongCodes) {
         throw new VerificationError('rate_limited', 'too many wrong codes for this number today', { scope: 'number' }, secondsToUtcMidnight(v.now));
       }
 
@@ -67,8 +66,7 @@ export class CheckCodeService {
         return { result: { id, status: approved.status, valid: true, attemptsRemaining: 0 } };
       }
       const next = afterWrongCode(v, this.config);
-      const updated = await this.verifications.recordWrongCode(tx, v.id, next.attempts, next.status);
-      await this.verifications.spendWrongCode(tx, v.phoneNumber);
+      const updated = await this.verifications.recordWrongCode(tx, v.id, v.phoneNumber, next.attempts, next.status);
       return { result: { id, status: updated.status, valid: false, attemptsRemaining: attemptsRemaining(updated, this.config) } };
     });
     if ('refusal' in outcome) throw refusalError(outcome.refusal!);

@@ -91,15 +91,6 @@ export class VerificationRepository {
     return this.update(tx, id, `send_count = send_count + 1, last_sent_at = clock_timestamp(), channel = $2, locale = $3`, [channel, locale]);
   }
 
-  async recordWrongCode(tx: EntityManager, id: string, attempts: number, status: VerificationStatus): Promise<VerificationRow> {
-    return this.update(
-      tx,
-      id,
-      `attempts = $2, status = $3, code_sealed = CASE WHEN $3 = 'pending' THEN code_sealed END`,
-      [attempts, status],
-    );
-  }
-
   /** Ends a verification; the sealed code goes with it. */
   async finish(tx: EntityManager, id: string, status: Exclude<VerificationStatus, 'pending'>): Promise<VerificationRow> {
     return this.update(
@@ -121,27 +112,38 @@ export class VerificationRepository {
   }
 
   /**
-   * Locks today's wrong-code budget of a number (UTC day, database clock) and returns what is spent.
-   * Locked after the verification row, always in that order, so concurrent checks cannot deadlock.
+   * One statement for a check: locks the verification, then its number's wrong-code budget for today (UTC,
+   * database clock; created at zero on first use) and returns what the budget has spent. Always in that
+   * order, so concurrent checks of one number's verifications cannot deadlock.
    */
-  async lockWrongCodeBudget(tx: EntityManager, phoneNumber: string): Promise<number> {
-    await tx.query(
-      `INSERT INTO number_check_budgets (phone_number, day) VALUES ($1, (now() AT TIME ZONE 'UTC')::date) ON CONFLICT DO NOTHING`,
-      [phoneNumber],
-    );
-    const row = await queryOne<{ wrong_codes: number }>(
+  async lockForCheck(tx: EntityManager, id: string): Promise<(VerificationRow & { wrongCodesToday: number }) | null> {
+    return queryOne(
       tx,
-      `SELECT wrong_codes FROM number_check_budgets WHERE phone_number = $1 AND day = (now() AT TIME ZONE 'UTC')::date FOR UPDATE`,
-      [phoneNumber],
+      `WITH v AS (SELECT ${COLUMNS} FROM verifications WHERE id = $1 FOR UPDATE),
+            budget AS (
+              INSERT INTO number_check_budgets (phone_number, day)
+              SELECT "phoneNumber", (now() AT TIME ZONE 'UTC')::date FROM v
+              ON CONFLICT (phone_number, day) DO UPDATE SET wrong_codes = number_check_budgets.wrong_codes
+              RETURNING wrong_codes)
+       SELECT v.*, budget.wrong_codes AS "wrongCodesToday" FROM v LEFT JOIN budget ON true`,
+      [id],
     );
-    return row!.wrong_codes;
   }
 
-  async spendWrongCode(tx: EntityManager, phoneNumber: string): Promise<void> {
-    await tx.query(
-      `UPDATE number_check_budgets SET wrong_codes = wrong_codes + 1 WHERE phone_number = $1 AND day = (now() AT TIME ZONE 'UTC')::date`,
-      [phoneNumber],
+  /** A wrong code: the verification's attempt and the number's daily budget are spent together. */
+  async recordWrongCode(tx: EntityManager, id: string, phoneNumber: string, attempts: number, status: VerificationStatus): Promise<VerificationRow> {
+    const rows = await queryRows<VerificationRow>(
+      tx,
+      `WITH spent AS (
+         UPDATE number_check_budgets SET wrong_codes = wrong_codes + 1
+          WHERE phone_number = $4 AND day = (now() AT TIME ZONE 'UTC')::date)
+       UPDATE verifications
+          SET attempts = $2, status = $3, code_sealed = CASE WHEN $3 = 'pending' THEN code_sealed END, updated_at = clock_timestamp()
+        WHERE id = $1
+       RETURNING ${COLUMNS}`,
+      [id, attempts, status, phoneNumber],
     );
+    return rows[0];
   }
 
   private async update(tx: EntityManager, id: string, set: string, params: unknown[]): Promise<VerificationRow> {

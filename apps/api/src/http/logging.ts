@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpConfig } from '@phonetrust/platform';
 import { maskE164InText } from '@phonetrust/phone';
+import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 
 /**
@@ -24,5 +25,8 @@ export function loggerParams(config: HttpConfig): Params {
       },
       redact: { paths: ['req.headers', 'headers.authorization'], remove: true },
     },
+    // The shop-page display check is the hot path: no per-request logger context there (errors are still
+    // logged by the error filter with their request id).
+    exclude: [{ method: RequestMethod.GET, path: 'v1/numbers/:phoneNumber/display' }],
   };
 }

@@ -1,0 +1,116 @@
+/** What seeding produced, for the paths to use. */
+export interface PathContext {
+  platformKey: string;
+  /** Numbers verified for a merchant (the display paths cycle through them). */
+  verifiedNumbers: string[];
+  /** Pending verifications for the service's code checks, and another set for the baseline's. */
+  serviceVerifications: string[];
+  rawVerifications: string[];
+  /** The baseline's report intake SQL (one round trip), when the schema has reports. */
+  rawReportSql: string | null;
+  reportsAvailable: boolean;
+}
+
+export interface BenchRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+}
+
+/** A load: headers for every request, and the requests to cycle through. */
+export interface Load {
+  headers: Record<string, string>;
+  requests: BenchRequest[];
+}
+
+export interface BenchPath {
+  name: string;
+  label: string;
+  available(context: PathContext): boolean;
+  unavailableReason?: string;
+  /** Called for every run: `run` counts from 0, so runs can use disjoint slices of seeded data. */
+  service(context: PathContext, run: number): Load;
+  raw(context: PathContext, run: number): Load;
+}
+
+/** Each run's own window of ids: a code check must find attempts left, so runs do not reuse ids. */
+const WINDOW = 20000;
+const windowOf = (ids: string[], run: number) => {
+  const start = (run * WINDOW) % Math.max(ids.length, 1);
+  return [...ids.slice(start, start + WINDOW), ...ids.slice(0, Math.max(0, start + WINDOW - ids.length))];
+};
+
+const json = (key?: string) => ({ 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) });
+const enc = encodeURIComponent;
+
+let serial = 0;
+/** Unique mobile numbers, never reused within a run, so each request is a first verification or report. */
+function uniqueMobiles(count: number): string[] {
+  return Array.from({ length: count }, () => `+86137${String(10000000 + (serial++ % 89999999)).padStart(8, '0')}`);
+}
+
+function batches(numbers: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 50 <= Math.min(numbers.length, 5000); i += 50) out.push(JSON.stringify({ phoneNumbers: numbers.slice(i, i + 50) }));
+  return out;
+}
+
+const UNIQUE = 60000;
+
+export const benchPaths: BenchPath[] = [
+  {
+    name: 'display',
+    label: 'display check (single)',
+    available: (c) => c.verifiedNumbers.length > 0,
+    service: (c) => ({ headers: json(c.platformKey), requests: c.verifiedNumbers.map((n) => ({ method: 'GET', path: `/v1/numbers/${enc(n)}/display` })) }),
+    raw: (c) => ({ headers: {}, requests: c.verifiedNumbers.map((n) => ({ method: 'GET', path: `/display/${enc(n)}` })) }),
+  },
+  {
+    name: 'batch',
+    label: 'display check (batch of 50)',
+    available: (c) => c.verifiedNumbers.length >= 50,
+    service: (c) => ({ headers: json(c.platformKey), requests: batches(c.verifiedNumbers).map((body) => ({ method: 'POST', path: '/v1/numbers/display', body })) }),
+    raw: (c) => ({ headers: json(), requests: batches(c.verifiedNumbers).map((body) => ({ method: 'POST', path: '/display', body })) }),
+  },
+  {
+    name: 'check',
+    label: 'code check (wrong code, evaluated)',
+    available: (c) => c.serviceVerifications.length > 0,
+    unavailableReason: 'needs seeded verifications',
+    service: (c, run) => ({
+      headers: json(c.platformKey),
+      requests: windowOf(c.serviceVerifications, run).map((id) => ({ method: 'POST', path: `/v1/verifications/${id}/check`, body: '{"code":"000000"}' })),
+    }),
+    raw: (c, run) => ({
+      headers: json(),
+      requests: windowOf(c.rawVerifications, run).map((id) => ({ method: 'POST', path: `/check/${id}`, body: '{"code":"000000"}' })),
+    }),
+  },
+  {
+    name: 'start',
+    label: 'verification start (SMS to a local sink)',
+    available: () => true,
+    service: (c) => ({
+      headers: json(c.platformKey),
+      requests: uniqueMobiles(UNIQUE).map((n, i) => ({ method: 'POST', path: '/v1/verifications', body: JSON.stringify({ merchantId: `m${i % 5000}`, phoneNumber: n }) })),
+    }),
+    raw: () => ({
+      headers: json(),
+      requests: uniqueMobiles(UNIQUE).map((n, i) => ({ method: 'POST', path: '/start', body: JSON.stringify({ merchantId: `m${i % 5000}`, phoneNumber: n }) })),
+    }),
+  },
+  {
+    name: 'report',
+    label: 'report intake',
+    available: (c) => c.reportsAvailable,
+    unavailableReason: 'the reporting module is not in this build',
+    service: (c) => ({
+      headers: json(c.platformKey),
+      requests: uniqueMobiles(UNIQUE).map((n, i) => ({ method: 'POST', path: '/v1/reports', body: JSON.stringify({ phoneNumber: n, reporterId: `reporter-${i}`, category: 'spam' }) })),
+    }),
+    raw: () => ({
+      headers: json(),
+      requests: uniqueMobiles(UNIQUE).map((n, i) => ({ method: 'POST', path: '/report', body: JSON.stringify({ phoneNumber: n, reporterId: `reporter-${i}`, category: 'spam' }) })),
+    }),
+  },
+];

@@ -1,0 +1,245 @@
+/**
+ * npm run bench — measures the hot paths of the service against a raw baseline (plain Fastify + node-postgres
+ * doing the same SQL work) in the same run, on the same machine, and writes BENCHMARKS.md.
+ *
+ *   npm run bench                       PostgreSQL (BENCH_DATABASE_URL or the local server), all paths
+ *   npm run bench -- --embedded         the embedded database (service only: nothing else can reach it)
+ *   npm run bench -- --duration 8 --rounds 3 --connections 32 --paths display,batch
+ *   npm run bench -- --paths check --profile   a CPU profile of the service (bench/results/profiles)
+ *   npm run bench -- --autocannon            autocannon even where wrk is installed
+ *
+ * Noisy 2-core machines: each path runs service and baseline alternately `rounds` times (after a warm-up),
+ * and the table reports medians and the service/baseline ratio, never a single run.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { pickGenerator, runLoad, RunResult } from './load-generator';
+import { BenchPath, benchPaths, PathContext } from './paths';
+import { seedDatabase, seedThroughApi } from './seed';
+import { startSink } from './sms-sink';
+
+const ROOT = join(__dirname, '..');
+
+interface Options {
+  embedded: boolean;
+  duration: number;
+  warmup: number;
+  rounds: number;
+  connections: number;
+  paths: string[];
+  write: boolean;
+  generator?: string;
+  profile: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+  };
+  return {
+    embedded: argv.includes('--embedded'),
+    duration: Number(value('duration', '8')),
+    warmup: Number(value('warmup', '3')),
+    rounds: Number(value('rounds', '2')),
+    connections: Number(value('connections', '32')),
+    paths: value('paths', benchPaths.map((p) => p.name).join(',')).split(','),
+    write: !argv.includes('--no-write'),
+    generator: argv.includes('--autocannon') ? 'autocannon' : undefined,
+    profile: argv.includes('--profile'),
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess, what: string): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < 60000) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not become ready`);
+}
+
+function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  process.on('exit', () => child.kill('SIGKILL'));
+  return child;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function createDatabase(serverUrl: string): Promise<string> {
+  const name = `pt_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropDatabase(serverUrl: string, url: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+  await admin.end();
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+  process.stderr.write('building the service (nest build)…\n');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
+
+  const sink = await startSink();
+  const databaseUrl = options.embedded ? null : await createDatabase(serverUrl);
+  const adminKey = 'bench-admin-key-0123456789abcdefghijkl';
+  const otpSecret = 'bench-otp-secret-0123456789abcdefghijkl';
+  const servicePort = await freePort();
+  const serviceEnv: Record<string, string> = {
+    NODE_ENV: 'production',
+    PORT: String(servicePort),
+    ADMIN_API_KEY: adminKey,
+    OTP_SECRET: otpSecret,
+    LOG_LEVEL: 'warn',
+    SMS_PROVIDER: 'webhook',
+    SMS_WEBHOOK_URL: sink.url,
+    SMS_WEBHOOK_SECRET: 'bench-sms-secret',
+    VERIFY_LIMIT_NUMBER_SENDS_PER_HOUR: '1000000',
+    VERIFY_LIMIT_MERCHANT_PER_HOUR: '100000000',
+    VERIFY_LIMIT_IP_PER_HOUR: '100000000',
+    VERIFY_LIMIT_PREFIX_PER_HOUR: '100000000',
+    SMS_HOURLY_BUDGET: '100000000',
+    REPORT_LIMIT_PER_REPORTER_PER_MINUTE: '1000000',
+    REPORT_LIMIT_PER_REPORTER_PER_DAY: '1000000',
+    REPORT_LIMIT_PER_IP_PER_MINUTE: '100000000',
+    OTP_NUMBER_DAILY_WRONG_CODES: '1000000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { EMBEDDED_DB_DIR: 'memory://' }),
+  };
+  // --profile: a V8 CPU profile of the service for the whole run, in bench/results/profiles/.
+  const profileFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
+  const service = spawnNode([...profileFlags, 'dist/apps/api/src/main.js'], serviceEnv);
+  const serviceUrl = `http://127.0.0.1:${servicePort}`;
+  await waitReady(`${serviceUrl}/health/ready`, service, 'the service');
+
+  let raw: ChildProcess | null = null;
+  let rawUrl: string | null = null;
+  const context: PathContext = await (async () => {
+    const created = await fetch(`${serviceUrl}/v1/api-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench', role: 'platform' }),
+    }).then((r) => r.json() as Promise<{ key: string }>);
+    process.stderr.write('seeding…\n');
+    return databaseUrl
+      ? seedDatabase(databaseUrl, otpSecret, created.key)
+      : seedThroughApi(serviceUrl, created.key, sink);
+  })();
+
+  if (databaseUrl) {
+    const rawPort = await freePort();
+    raw = spawnNode(['-r', 'ts-node/register/transpile-only', 'bench/raw-baseline.ts'], {
+      DATABASE_URL: databaseUrl,
+      PORT: String(rawPort),
+      OTP_SECRET: otpSecret,
+      RAW_REPORT_SQL: context.rawReportSql ?? 'SELECT 1 AS id',
+    });
+    rawUrl = `http://127.0.0.1:${rawPort}`;
+    await waitReady(`${rawUrl}/display/${encodeURIComponent(context.verifiedNumbers[0])}`, raw, 'the raw baseline');
+  }
+
+  const generator = pickGenerator(options.generator);
+  process.stderr.write(`load generator: ${generator}\n`);
+  const rows: { path: BenchPath; service: RunResult[]; raw: RunResult[] }[] = [];
+  for (const path of benchPaths.filter((p) => options.paths.includes(p.name))) {
+    if (!path.available(context)) {
+      process.stderr.write(`skipping ${path.name}: ${path.unavailableReason}\n`);
+      continue;
+    }
+    const row = { path, service: [] as RunResult[], raw: [] as RunResult[] };
+    const runs = { service: 0, raw: 0 };
+    // Every run gets fresh requests (unique numbers to verify or report, unused verification ids).
+    const run = (target: 'service' | 'raw', duration: number) =>
+      target === 'service'
+        ? runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration)
+        : runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration);
+    const rawLoad = rawUrl !== null;
+    process.stderr.write(`${path.name}: warm-up\n`);
+    await run('service', options.warmup);
+    if (rawLoad) await run('raw', options.warmup);
+    for (let round = 1; round <= options.rounds; round++) {
+      process.stderr.write(`${path.name}: round ${round}/${options.rounds}\n`);
+      row.service.push(await run('service', options.duration));
+      if (rawLoad) row.raw.push(await run('raw', options.duration));
+    }
+    rows.push(row);
+  }
+
+  const lines = rows.map(({ path, service: s, raw: r }) => {
+    const sRps = median(s.map((x) => x.rps));
+    const rRps = r.length ? median(r.map((x) => x.rps)) : NaN;
+    const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+    const failures = s.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
+    return `| ${path.label} | ${fmt(sRps)} | ${fmt(median(s.map((x) => x.p50)), 1)} | ${fmt(median(s.map((x) => x.p99)), 1)} | ${fmt(rRps)} | ${r.length ? fmt(median(r.map((x) => x.p99)), 1) : '—'} | ${r.length ? `**${fmt(sRps / rRps, 2)}×**` : '—'} | ${failures} |`;
+  });
+  const table = [
+    '| path | service req/s | p50 ms | p99 ms | raw req/s | raw p99 ms | service / raw | errors + non-2xx |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...lines,
+  ].join('\n');
+  process.stdout.write(`\n${table}\n`);
+
+  if (options.write) {
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    const header = [
+      `### ${options.embedded ? 'Embedded database (PGlite)' : 'PostgreSQL'} — ${new Date().toISOString().slice(0, 10)}`,
+      '',
+      `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. ` +
+        `Command: \`npm run bench --${options.embedded ? ' --embedded' : ''}\` (${generator}, ${options.connections} connections, ` +
+        `${options.rounds} alternating rounds of ${options.duration} s after a ${options.warmup} s warm-up; medians).`,
+      '',
+      table,
+      '',
+    ].join('\n');
+    const file = join(ROOT, 'bench', 'results', options.embedded ? 'embedded.md' : 'postgres.md');
+    writeFileSync(file, header);
+    process.stderr.write(`written to ${file}\n`);
+  }
+
+  service.kill('SIGTERM');
+  raw?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1000));
+  await sink.stop();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl).catch(() => undefined);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  },
+);
