@@ -1,0 +1,2 @@
+export * from './reports/report.entity';
+export * from './reporters/reporter.entity';
