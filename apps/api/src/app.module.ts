@@ -3,7 +3,9 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule, AuthModule, ConfigModule, DatabaseModule, Env, httpConfig, HttpConfig, loadConfig, MetricsModule } from '@phonetrust/platform';
+import { ReportingModule } from '@phonetrust/reporting';
 import { SCHEMA } from '@phonetrust/schema';
+import { ScoringModule } from '@phonetrust/scoring';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
 import { API_CONFIG } from './config';
@@ -13,6 +15,8 @@ import { HttpErrorFilter } from './http/http-error.filter';
 import { loggerParams } from './http/logging';
 import { createValidationPipe } from './http/validation.pipe';
 import { MetricsController } from './metrics/metrics.controller';
+import { NumbersController } from './numbers/numbers.controller';
+import { ReportsController } from './reports/reports.controller';
 import { StartupTasks } from './startup-tasks';
 
 @Module({})
@@ -31,8 +35,10 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
         AuthModule,
         AuditModule,
+        ScoringModule,
+        ReportingModule,
       ],
-      controllers: [HealthController, MetricsController, ApiKeysController, AuditController],
+      controllers: [HealthController, MetricsController, ApiKeysController, AuditController, ReportsController, NumbersController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

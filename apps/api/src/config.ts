@@ -1,4 +1,14 @@
-import { authConfig, ConfigNamespace, databaseConfig, httpConfig } from '@phonetrust/platform';
+import { authConfig, ConfigNamespace, databaseConfig, httpConfig, outboxConfig, rateLimitConfig } from '@phonetrust/platform';
+import { reportingConfig } from '@phonetrust/reporting';
+import { scoringConfig } from '@phonetrust/scoring';
 
 /** Every configuration area the API process reads; all are validated together at boot. */
-export const API_CONFIG: readonly ConfigNamespace<unknown>[] = [httpConfig, databaseConfig, authConfig];
+export const API_CONFIG: readonly ConfigNamespace<unknown>[] = [
+  httpConfig,
+  databaseConfig,
+  authConfig,
+  outboxConfig,
+  rateLimitConfig,
+  scoringConfig,
+  reportingConfig,
+];

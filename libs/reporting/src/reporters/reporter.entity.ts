@@ -12,9 +12,6 @@ export class ReporterEntity {
   @Column({ name: 'rejected_count', type: 'integer', default: 0 })
   rejectedCount: number;
 
-  @Column({ name: 'report_count', type: 'integer', default: 0 })
-  reportCount: number;
-
   @Column({ name: 'first_seen_at', type: 'timestamptz', default: () => 'now()' })
   firstSeenAt: Date;
 

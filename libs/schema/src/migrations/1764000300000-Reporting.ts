@@ -13,7 +13,6 @@ export class Reporting1764000300000 implements MigrationInterface {
         reporter_hash text NOT NULL,
         upheld_count integer NOT NULL DEFAULT 0,
         rejected_count integer NOT NULL DEFAULT 0,
-        report_count integer NOT NULL DEFAULT 0,
         first_seen_at timestamptz NOT NULL DEFAULT now(),
         last_report_at timestamptz,
         CONSTRAINT pk_reporters PRIMARY KEY (reporter_hash)

@@ -33,6 +33,8 @@ export interface Transition {
   readonly reason: TransitionReason;
   /** When it happened: a decay exit happened at its computed moment, everything else now. */
   readonly at: number;
+  /** A decay exit that came due on its own (the system did it), not the event's doing. */
+  readonly decayed: boolean;
   readonly byAnalyst: boolean;
   readonly score: number;
   readonly distinctReporters: number;
@@ -85,7 +87,7 @@ export function evaluateNumber(record: NumberRecord, event: NumberEvent, nowSeco
 
   if (record.decaysAt !== null && record.decaysTo !== null && record.decaysAt <= now) {
     const atExit = summarize(decayScore(record.score, record.decaysAt, policy), record.decaysAt, policy);
-    transitions.push({ from: state, to: record.decaysTo, reason: 'score_fell', at: record.decaysAt, byAnalyst: false, score: atExit.score, distinctReporters: atExit.distinctReporters });
+    transitions.push({ from: state, to: record.decaysTo, reason: 'score_fell', at: record.decaysAt, decayed: true, byAnalyst: false, score: atExit.score, distinctReporters: atExit.distinctReporters });
     state = record.decaysTo;
     held = false;
     stateChangedAt = record.decaysAt;
@@ -133,7 +135,7 @@ export function evaluateNumber(record: NumberRecord, event: NumberEvent, nowSeco
     policy,
   );
   if (decision.state !== state) {
-    transitions.push({ from: state, to: decision.state, reason: decision.reason!, at: now, byAnalyst: event.kind === 'decision', ...pick(summary) });
+    transitions.push({ from: state, to: decision.state, reason: decision.reason!, at: now, decayed: false, byAnalyst: event.kind === 'decision', ...pick(summary) });
     stateChangedAt = now;
   }
   state = decision.state;
