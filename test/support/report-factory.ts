@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_SCORE_POLICY, ReportCategory } from '@phonetrust/scoring';
+import type { ReportCategory } from '@phonetrust/scoring';
 
 let sequence = 0;
 
@@ -39,5 +39,3 @@ export function trustedAttestedScam(phoneNumber: string, reporterId = newReporte
     reporterContext: TRUSTED_CONTEXT,
   };
 }
-
-export const POLICY = DEFAULT_SCORE_POLICY;
