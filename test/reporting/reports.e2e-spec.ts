@@ -143,6 +143,26 @@ describe('POST /v1/reports (SPEC §5)', () => {
     expect(hmacSeen).toBeGreaterThanOrEqual(2); // reporters, reports, contributions (and the limiter's keys)
   });
 
+  it('documents the routes and their DTOs in OpenAPI', async () => {
+    const doc = (await t.anonymous.get('/docs-json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/reports',
+        '/v1/reports/{id}',
+        '/v1/reports/{id}/verdict',
+        '/v1/numbers/{phoneNumber}',
+        '/v1/numbers/{phoneNumber}/score',
+        '/v1/numbers/{phoneNumber}/reports',
+        '/v1/numbers/{phoneNumber}/suspend',
+        '/v1/numbers/{phoneNumber}/restrict',
+        '/v1/numbers/{phoneNumber}/reinstate',
+      ]),
+    );
+    expect(doc.components.schemas.FileReportDto.properties.category.enum).toEqual(['harassment', 'spam', 'scam', 'threat', 'impersonation', 'other']);
+    expect(doc.components.schemas.FileReportDto.required).toEqual(expect.arrayContaining(['phoneNumber', 'reporterId', 'category']));
+    expect(doc.components.schemas.ScoreExplanationDto.properties.fallsBelow).toBeDefined();
+  });
+
   it('lists a number\'s reports newest first, paginated with a cursor', async () => {
     const phone = newPhoneNumber();
     const ids: string[] = [];

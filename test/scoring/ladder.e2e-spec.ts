@@ -1,8 +1,10 @@
-import { DEFAULT_SCORE_POLICY as P, harassmentScore, NumberState, reportWeight, trustOf } from '@phonetrust/scoring';
+import { ChangeBus } from '@phonetrust/platform';
+import { DEFAULT_SCORE_POLICY as P, harassmentScore, NUMBER_CHANGED_TOPIC, NumberState, reportWeight, trustOf } from '@phonetrust/scoring';
 import { HttpClient } from '../support/http-client';
 import { newPhoneNumber, newReporterId, trustedAttestedScam } from '../support/report-factory';
 import { ScoringProbe } from '../support/scoring-probe';
 import { startTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 
 /** The state SPEC §6's table gives for a score and a number of live reporters, climbing only. */
 function tableState(score: number, reporters: number): NumberState {
@@ -43,6 +45,8 @@ describe('the state ladder (SPEC §6)', () => {
     expect([firstAt('watch'), firstAt('review'), firstAt('restricted'), firstAt('suspended')]).toEqual([1, 2, 4, 6]);
 
     const phone = newPhoneNumber();
+    const notices: string[] = [];
+    t.app.get(ChangeBus).subscribe(NUMBER_CHANGED_TOPIC, (event) => event.key === phone && notices.push(event.key));
     for (const step of expected) {
       const res = await platform.post('/v1/reports', trustedAttestedScam(phone));
       expect(res.status).toBe(201);
@@ -71,6 +75,9 @@ describe('the state ladder (SPEC §6)', () => {
     expect(cases).toEqual([{ id: expect.any(String), status: 'open', priority: 3, reason: 'score_threshold' }]);
     expect(await probe.events(phone, 'case.opened')).toHaveLength(1);
     expect((await analyst.get(`/v1/numbers/${phone}`)).body.openCaseId).toBe(cases[0].id);
+    // every process's caches heard of each change (LISTEN/NOTIFY on PostgreSQL, in-process on embedded)
+    await waitFor(() => notices.length >= 4, 5000, 'change-bus notices');
+    expect(notices).toHaveLength(4);
   });
 
   it('sends a number to review on one attested threat', async () => {
