@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { scoringConfig, ScoringConfig } from '../scoring.config';
 import { NumberEvaluator } from './number-evaluator';
@@ -12,7 +12,7 @@ import { NumberRepository } from './number.repository';
  * Readers do not wait for it: NumberStateReader applies a due decay exit itself.
  */
 @Injectable()
-export class DecayScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DecayScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('DecayScheduler');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -30,7 +30,8 @@ export class DecayScheduler implements OnApplicationBootstrap, OnApplicationShut
     this.schedule(this.config.schedulerIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (that is an application-shutdown hook): the batch in hand finishes first. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
