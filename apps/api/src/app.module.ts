@@ -3,9 +3,11 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule, AuthModule, ConfigModule, DatabaseModule, Env, EventsModule, httpConfig, HttpConfig, loadConfig, MetricsModule } from '@phonetrust/platform';
-import { SCHEMA } from '@phonetrust/schema';
-import { VerificationModule } from '@phonetrust/verification';
 import { DisplayModule } from '@phonetrust/display';
+import { ReportingModule } from '@phonetrust/reporting';
+import { SCHEMA } from '@phonetrust/schema';
+import { ScoringModule } from '@phonetrust/scoring';
+import { VerificationModule } from '@phonetrust/verification';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
 import { API_CONFIG } from './config';
@@ -17,6 +19,9 @@ import { loggerParams } from './http/logging';
 import { createValidationPipe } from './http/validation.pipe';
 import { MerchantPhonesController } from './merchants/merchant-phones.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { NumberOverview } from './numbers/number-overview';
+import { NumbersController } from './numbers/numbers.controller';
+import { ReportsController } from './reports/reports.controller';
 import { VerificationsController } from './verifications/verifications.controller';
 import { StartupTasks } from './startup-tasks';
 
@@ -36,15 +41,28 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
         AuthModule,
         AuditModule,
+        ScoringModule,
+        ReportingModule,
         VerificationModule,
         DisplayModule,
         EventsModule,
       ],
-      controllers: [HealthController, MetricsController, ApiKeysController, AuditController, VerificationsController, MerchantPhonesController, DisplayController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        ApiKeysController,
+        AuditController,
+        VerificationsController,
+        MerchantPhonesController,
+        DisplayController,
+        ReportsController,
+        NumbersController,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         StartupTasks,
+        NumberOverview,
         ConnectionDrain,
       ],
     };

@@ -1,6 +1,8 @@
 import { authConfig, ConfigNamespace, databaseConfig, eventsConfig, httpConfig, outboxConfig, rateLimitConfig } from '@phonetrust/platform';
-import { smsConfig, verificationConfig } from '@phonetrust/verification';
 import { displayConfig } from '@phonetrust/display';
+import { reportingConfig } from '@phonetrust/reporting';
+import { scoringConfig } from '@phonetrust/scoring';
+import { smsConfig, verificationConfig } from '@phonetrust/verification';
 
 /** Every configuration area the API process reads; all are validated together at boot. */
 export const API_CONFIG: readonly ConfigNamespace<unknown>[] = [
@@ -13,4 +15,6 @@ export const API_CONFIG: readonly ConfigNamespace<unknown>[] = [
   verificationConfig,
   smsConfig,
   displayConfig,
+  scoringConfig,
+  reportingConfig,
 ];

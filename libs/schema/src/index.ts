@@ -1,13 +1,28 @@
 import { ApiKeyEntity, AuditEntryEntity, DatabaseSchema, IdempotencyKeyEntity, OutboxMessageEntity } from '@phonetrust/platform';
+import { ReportEntity, ReporterEntity } from '@phonetrust/reporting';
+import { CaseEntity, ContributionEntity, NumberEntity } from '@phonetrust/scoring';
 import { Foundation1764000000000 } from './migrations/1764000000000-Foundation';
 import { OutboxIdempotencyRateLimits1764000100000 } from './migrations/1764000100000-OutboxIdempotencyRateLimits';
 import { Numbers1764000200000 } from './migrations/1764000200000-Numbers';
-import { NumberEntity } from '@phonetrust/scoring';
 import { NumberCheckBudgetEntity, PhoneBindingEntity, VerificationEntity } from '@phonetrust/verification';
+import { Reporting1764000300000 } from './migrations/1764000300000-Reporting';
 import { Verification1764000500000 } from './migrations/1764000500000-Verification';
 
 /** Every entity and every migration, in order: the one schema the app, the CLI and the tests open. */
 export const SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity, AuditEntryEntity, OutboxMessageEntity, IdempotencyKeyEntity, NumberEntity, VerificationEntity, PhoneBindingEntity, NumberCheckBudgetEntity],
-  migrations: [Foundation1764000000000, OutboxIdempotencyRateLimits1764000100000, Numbers1764000200000, Verification1764000500000],
+  entities: [
+    ApiKeyEntity,
+    AuditEntryEntity,
+    OutboxMessageEntity,
+    IdempotencyKeyEntity,
+    NumberEntity,
+    ContributionEntity,
+    CaseEntity,
+    ReportEntity,
+    ReporterEntity,
+    VerificationEntity,
+    PhoneBindingEntity,
+    NumberCheckBudgetEntity,
+  ],
+  migrations: [Foundation1764000000000, OutboxIdempotencyRateLimits1764000100000, Numbers1764000200000, Reporting1764000300000, Verification1764000500000],
 };

@@ -18,8 +18,9 @@ export interface EventEnvelope<T = unknown> {
 export class DomainEvents {
   constructor(private readonly outbox: Outbox) {}
 
-  async record<T>(manager: EntityManager, type: string, data: T, aggregateId?: string): Promise<EventEnvelope<T>> {
-    const envelope: EventEnvelope<T> = { id: randomUUID(), type, occurredAt: new Date().toISOString(), data };
+  /** `occurredAt` defaults to now; a change discovered late (a decay exit written by the scheduler) gives its own time. */
+  async record<T>(manager: EntityManager, type: string, data: T, aggregateId?: string, occurredAt?: string): Promise<EventEnvelope<T>> {
+    const envelope: EventEnvelope<T> = { id: randomUUID(), type, occurredAt: occurredAt ?? new Date().toISOString(), data };
     await this.outbox.enqueue(manager, { topic: EVENT_TOPIC, type, payload: envelope, aggregateId });
     return envelope;
   }

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@phonetrust/platform';
 import { NumberState } from './number-state';
 
 /**
  * What other modules may know of a number's state (verification refuses suspended numbers, the display
  * check hides restricted ones). A number never reported is `ok`.
+ *
+ * The state is the *effective* one: when a decay exit has come due (`decays_at`, computed in closed form when
+ * the row was written) it applies here at once, even before the scheduler has written the transition — a
+ * restricted number whose score fell below 40 never reads as restricted. Still one indexed query, no scoring
+ * math, no configuration.
  */
 @Injectable()
 export class NumberStateReader {
@@ -16,8 +22,11 @@ export class NumberStateReader {
   /** States of many numbers in one query; numbers without a row are absent from the map (`ok`). */
   async statesOf(manager: EntityManager, phoneNumbers: readonly string[]): Promise<Map<string, NumberState>> {
     if (phoneNumbers.length === 0) return new Map();
-    const rows: { phone_number: string; state: NumberState }[] = await manager.query(
-      'SELECT phone_number, state FROM numbers WHERE phone_number = ANY($1)',
+    const rows = await queryRows<{ phone_number: string; state: NumberState }>(
+      manager,
+      `SELECT phone_number,
+              CASE WHEN decays_at <= clock_timestamp() AND decays_to IS NOT NULL THEN decays_to ELSE state END AS state
+         FROM numbers WHERE phone_number = ANY($1)`,
       [phoneNumbers],
     );
     return new Map(rows.map((row) => [row.phone_number, row.state]));

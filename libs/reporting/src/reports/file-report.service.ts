@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { DataSource, EntityManager } from 'typeorm';
+import { Idempotency, LimitRule, MetricsRegistry, NormalizedPhone, Principal, RateLimiter, requirePhone, StoredResponse } from '@phonetrust/platform';
+import { assuranceOf, isLowAssurance, isLowTrust, reportWeight, SCORE_POLICY, ScoreLedger, ScorePolicy, trustOf } from '@phonetrust/scoring';
+import { ReporterIds } from '../reporters/reporter-ids';
+import { ReporterRepository } from '../reporters/reporter.repository';
+import { reportingConfig, ReportingConfig } from '../reporting.config';
+import { FileReportInput } from './report-input';
+import { ReportReceipt } from './report-view';
+import { ReportRepository } from './report.repository';
+
+export const FILE_REPORT_ROUTE = 'POST /v1/reports';
+
+/**
+ * POST /v1/reports (SPEC §5): one transaction records the report and moves the number's score and state —
+ * a fixed set of rows, whatever the number's history. A repeat by the same reporter inside the dedupe window is
+ * answered with the first report and counts for nothing; the decision is taken under the reporter×number row
+ * lock, so concurrent duplicates (in any process) count once.
+ */
+@Injectable()
+export class FileReport {
+  private readonly filed: Counter<'outcome'>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: Idempotency,
+    private readonly limiter: RateLimiter,
+    private readonly reporterIds: ReporterIds,
+    private readonly reporters: ReporterRepository,
+    private readonly reports: ReportRepository,
+    private readonly ledger: ScoreLedger,
+    @Inject(reportingConfig.KEY) private readonly config: ReportingConfig,
+    @Inject(SCORE_POLICY) private readonly policy: ScorePolicy,
+    metrics: MetricsRegistry,
+  ) {
+    this.filed = metrics.counter({ name: 'phonetrust_reports_total', help: 'Reports filed, by outcome (counted, duplicate)', labelNames: ['outcome'] });
+  }
+
+  async file(caller: Principal, input: FileReportInput, idempotencyKey: string | string[] | undefined): Promise<StoredResponse<ReportReceipt>> {
+    const phone = requirePhone(input.phoneNumber, input.country);
+    const claim = this.idempotency.claimFor(idempotencyKey, FILE_REPORT_ROUTE, caller.keyId, input);
+    const replayed = await this.idempotency.replay<ReportReceipt>(claim);
+    if (replayed) return replayed;
+
+    const reporterHash = this.reporterIds.hash(input.reporterId);
+    // Outside the transaction: the limiter has its own connection (and may be Redis).
+    await this.limiter.consume(this.limits(reporterHash, input.clientIp));
+
+    const response = await this.dataSource.transaction(async (tx) => {
+      const prior = await this.idempotency.begin<ReportReceipt>(tx, claim);
+      if (prior) return prior;
+      const result = await this.record(tx, phone, reporterHash, input);
+      await this.idempotency.complete(tx, claim, result);
+      return result;
+    });
+    this.filed.inc({ outcome: response.body.duplicate ? 'duplicate' : 'counted' });
+    return response;
+  }
+
+  private async record(tx: EntityManager, phone: NormalizedPhone, reporterHash: string, input: FileReportInput): Promise<StoredResponse<ReportReceipt>> {
+    const reporter = await this.reporters.lockReporter(tx, reporterHash);
+    const locked = await this.ledger.lockReporter(tx, phone.e164, reporterHash);
+
+    const window = this.config.dedupeWindowSeconds;
+    if (locked.lastCountedReportId && locked.lastCountedAt !== null && locked.now - locked.lastCountedAt < window) {
+      const first = await this.reports.findReport(tx, locked.lastCountedReportId);
+      return {
+        statusCode: 200,
+        body: { id: first!.id, phoneNumber: phone.e164, category: first!.category, counted: false, duplicate: true, createdAt: first!.created_at.toISOString() },
+      };
+    }
+
+    const assurance = assuranceOf(input.reporterContext, this.policy);
+    const trust = trustOf(assurance, reporter.upheld, reporter.rejected, this.policy);
+    const attested = input.evidence?.attested ?? false;
+    const weight = reportWeight({ trust, category: input.category, attested }, this.policy);
+    const report = await this.reports.insertReport(tx, {
+      phoneNumber: phone.e164,
+      reporterHash,
+      category: input.category,
+      description: input.description ?? null,
+      channel: input.channel ?? null,
+      occurredAt: input.occurredAt ?? null,
+      interactionId: input.evidence?.interactionId ?? null,
+      attested,
+      accountAgeDays: input.reporterContext?.accountAgeDays ?? null,
+      verifiedBuyer: input.reporterContext?.verifiedBuyer ?? null,
+      assurance,
+      trust,
+      weight,
+    });
+    await this.ledger.countReport(tx, {
+      phoneNumber: phone.e164,
+      reporterHash,
+      locked,
+      report: {
+        id: report.id,
+        weight,
+        category: input.category,
+        lowAssurance: isLowAssurance(assurance, this.policy),
+        lowTrust: isLowTrust(trust, this.policy),
+      },
+      attestedThreat: input.category === 'threat' && attested,
+    });
+    return {
+      statusCode: 201,
+      body: { id: report.id, phoneNumber: phone.e164, category: input.category, counted: true, duplicate: false, createdAt: report.createdAt.toISOString() },
+    };
+  }
+
+  private limits(reporterHash: string, clientIp: string | undefined): LimitRule[] {
+    const { limits } = this.config;
+    const rules: LimitRule[] = [
+      { scope: 'reporter', key: `report:${reporterHash}`, points: limits.reporterPerMinute, durationSeconds: 60 },
+      { scope: 'reporter', key: `report:${reporterHash}`, points: limits.reporterPerDay, durationSeconds: 86400 },
+    ];
+    if (clientIp) rules.push({ scope: 'ip', key: `report:${clientIp.toLowerCase()}`, points: limits.ipPerHour, durationSeconds: 3600 });
+    return rules;
+  }
+}

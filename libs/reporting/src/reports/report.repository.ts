@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { queryOne, queryRows } from '@phonetrust/platform';
+import { ReportCategory } from '@phonetrust/scoring';
+import { ReportChannel } from './report-input';
+import { ReportRow } from './report-view';
+
+export interface NewReport {
+  phoneNumber: string;
+  reporterHash: string;
+  category: ReportCategory;
+  description: string | null;
+  channel: ReportChannel | null;
+  occurredAt: string | null;
+  interactionId: string | null;
+  attested: boolean;
+  accountAgeDays: number | null;
+  verifiedBuyer: boolean | null;
+  assurance: number;
+  trust: number;
+  weight: number;
+}
+
+const COLUMNS = `id, phone_number, reporter_hash, category, description, channel, occurred_at, interaction_id, attested,
+  account_age_days, verified_buyer, assurance, trust, weight, created_at, verdict, verdict_note, verdict_at, verdict_by`;
+
+@Injectable()
+export class ReportRepository {
+  async insertReport(manager: EntityManager, report: NewReport): Promise<{ id: string; createdAt: Date }> {
+    const row = await queryOne<{ id: string; created_at: Date }>(
+      manager,
+      `INSERT INTO reports (phone_number, reporter_hash, category, description, channel, occurred_at, interaction_id, attested,
+                            account_age_days, verified_buyer, assurance, trust, weight)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       RETURNING id, created_at`,
+      [
+        report.phoneNumber,
+        report.reporterHash,
+        report.category,
+        report.description,
+        report.channel,
+        report.occurredAt,
+        report.interactionId,
+        report.attested,
+        report.accountAgeDays,
+        report.verifiedBuyer,
+        report.assurance,
+        report.trust,
+        report.weight,
+      ],
+    );
+    return { id: row!.id, createdAt: row!.created_at };
+  }
+
+  async findReport(manager: EntityManager, id: string): Promise<ReportRow | null> {
+    return queryOne<ReportRow>(manager, `SELECT ${COLUMNS} FROM reports WHERE id = $1`, [id]);
+  }
+
+  /** First in a verdict's lock order: report, reporter, contribution, number. */
+  async lockForVerdict(manager: EntityManager, id: string): Promise<ReportRow | null> {
+    return queryOne<ReportRow>(manager, `SELECT ${COLUMNS} FROM reports WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  async setVerdict(manager: EntityManager, id: string, verdict: 'upheld' | 'rejected', note: string, by: string): Promise<ReportRow> {
+    const row = await queryOne<ReportRow>(
+      manager,
+      `UPDATE reports SET verdict = $2, verdict_note = $3, verdict_at = clock_timestamp(), verdict_by = $4 WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, verdict, note, by],
+    );
+    return row!;
+  }
+
+  /** Newest first; `after` is the (created_at with microseconds, id) of the last row of the previous page. */
+  async listForNumber(
+    manager: EntityManager,
+    phoneNumber: string,
+    limit: number,
+    after?: { createdAt: string; id: string },
+  ): Promise<(ReportRow & { cursor_at: string })[]> {
+    const params: unknown[] = [phoneNumber, limit];
+    let where = 'phone_number = $1';
+    if (after) {
+      params.push(after.createdAt, after.id);
+      where += ' AND (created_at, id) < ($3::timestamptz, $4::uuid)';
+    }
+    return queryRows(
+      manager,
+      `SELECT ${COLUMNS}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+         FROM reports WHERE ${where}
+        ORDER BY created_at DESC, id DESC
+        LIMIT $2`,
+      params,
+    );
+  }
+}

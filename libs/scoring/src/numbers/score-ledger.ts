@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '@phonetrust/platform';
+import { CountedReport } from '../model/number-score';
+import { ContributionRepository, LockedContribution } from './contribution.repository';
+import { NumberEvaluator } from './number-evaluator';
+import { NumberRepository } from './number.repository';
+
+export interface CountReportInput {
+  readonly phoneNumber: string;
+  readonly reporterHash: string;
+  /** From `lockReporter`, earlier in the same transaction. */
+  readonly locked: LockedContribution;
+  readonly report: CountedReport;
+  readonly attestedThreat: boolean;
+}
+
+/**
+ * What reporting may do to a number's score (the scoring lib's small exported service): lock a reporter's
+ * contribution, count a report, withdraw a rejected one. Each is O(1): the reporter's row and the number's row,
+ * plus a transition's fixed set of rows when the state changes. Callers own the transaction and lock in this
+ * order — reporter, contribution, number — so concurrent workflows never deadlock.
+ */
+@Injectable()
+export class ScoreLedger {
+  constructor(
+    private readonly contributions: ContributionRepository,
+    private readonly numbers: NumberRepository,
+    private readonly evaluator: NumberEvaluator,
+  ) {}
+
+  /** Locks (creating) the reporter's contribution to the number: the dedupe decision is made under this lock. */
+  lockReporter(manager: EntityManager, phoneNumber: string, reporterHash: string): Promise<LockedContribution> {
+    return this.contributions.lockForReport(manager, phoneNumber, reporterHash);
+  }
+
+  /** Counts a stored report: tops the reporter's contribution up, updates the number, moves its state. */
+  async countReport(manager: EntityManager, input: CountReportInput): Promise<void> {
+    const number = await this.numbers.lockNumber(manager, input.phoneNumber);
+    const evaluation = await this.evaluator.apply(
+      manager,
+      number,
+      { kind: 'report', contribution: input.locked.contribution, report: input.report, attestedThreat: input.attestedThreat },
+      { actor: 'system' },
+    );
+    await this.contributions.saveContribution(manager, input.phoneNumber, input.reporterHash, evaluation.contribution ?? input.locked.contribution!, {
+      reportId: input.report.id,
+      at: number.now,
+    });
+  }
+
+  /**
+   * A rejected report: when the reporter's live contribution stands on it, the contribution leaves E and D and
+   * the state is re-evaluated (it may fall). A report a later one already replaced has nothing left to withdraw.
+   */
+  async withdrawReport(manager: EntityManager, input: { phoneNumber: string; reporterHash: string; reportId: string; actor: Actor }): Promise<boolean> {
+    const locked = await this.contributions.lockExisting(manager, input.phoneNumber, input.reporterHash);
+    if (!locked?.contribution || locked.contribution.sourceReportId !== input.reportId) return false;
+    const number = await this.numbers.lockNumber(manager, input.phoneNumber);
+    const evaluation = await this.evaluator.apply(
+      manager,
+      number,
+      { kind: 'withdraw', contribution: locked.contribution, reportId: input.reportId },
+      { actor: input.actor, reason: `report ${input.reportId} rejected` },
+    );
+    if (!evaluation.contribution) return false;
+    await this.contributions.saveContribution(manager, input.phoneNumber, input.reporterHash, evaluation.contribution);
+    return true;
+  }
+}

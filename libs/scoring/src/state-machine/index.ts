@@ -1,0 +1,2 @@
+export * from './next-state';
+export * from './evaluate-number';
