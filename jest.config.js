@@ -25,5 +25,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'],
     },
+    {
+      // The reliability battery (npm run test:reliability): real processes, a private PostgreSQL cluster, faults.
+      ...common,
+      displayName: 'reliability',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/reliability/**/*.reliability-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/reliability/support/setup.ts'],
+    },
   ],
 };

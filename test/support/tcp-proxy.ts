@@ -8,6 +8,8 @@ export class TcpProxy {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
   private mode: 'pass' | 'refuse' | 'blackhole' = 'pass';
+  /** Added to every chunk in each direction while passing. */
+  latencyMs = 0;
   port = 0;
 
   constructor(
@@ -65,7 +67,9 @@ export class TcpProxy {
     this.sockets.add(upstream);
     const forward = (from: Socket, to: Socket) =>
       from.on('data', (chunk) => {
-        if (this.mode === 'pass') to.write(chunk);
+        if (this.mode !== 'pass') return;
+        if (this.latencyMs > 0) setTimeout(() => to.writable && to.write(chunk), this.latencyMs);
+        else to.write(chunk);
       });
     forward(client, upstream);
     forward(upstream, client);

@@ -7,6 +7,7 @@ import { Numbers1764000200000 } from './migrations/1764000200000-Numbers';
 import { NumberCheckBudgetEntity, PhoneBindingEntity, VerificationEntity } from '@phonetrust/verification';
 import { Reporting1764000300000 } from './migrations/1764000300000-Reporting';
 import { Verification1764000500000 } from './migrations/1764000500000-Verification';
+import { IdempotencyResponseText1764000550000 } from './migrations/1764000550000-IdempotencyResponseText';
 
 /** Every entity and every migration, in order: the one schema the app, the CLI and the tests open. */
 export const SCHEMA: DatabaseSchema = {
@@ -24,5 +25,5 @@ export const SCHEMA: DatabaseSchema = {
     PhoneBindingEntity,
     NumberCheckBudgetEntity,
   ],
-  migrations: [Foundation1764000000000, OutboxIdempotencyRateLimits1764000100000, Numbers1764000200000, Reporting1764000300000, Verification1764000500000],
+  migrations: [Foundation1764000000000, OutboxIdempotencyRateLimits1764000100000, Numbers1764000200000, Reporting1764000300000, Verification1764000500000, IdempotencyResponseText1764000550000],
 };

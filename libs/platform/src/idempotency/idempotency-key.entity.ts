@@ -17,7 +17,8 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'status_code', type: 'integer' })
   statusCode: number;
 
-  @Column({ type: 'jsonb' })
+  /** `json`, not `jsonb`: a replay returns the first response byte for byte, keys in their order. */
+  @Column({ type: 'json' })
   response: unknown;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
