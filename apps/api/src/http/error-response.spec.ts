@@ -31,6 +31,10 @@ describe('toErrorResponse', () => {
     expect(lost).toMatchObject({ status: 503, body: { code: 'service_unavailable' }, retryAfterSeconds: 1 });
     const shutdown = toErrorResponse(Object.assign(new Error('terminating connection'), { code: '57P01' }), 'r');
     expect(shutdown.status).toBe(503);
+    const released = Object.assign(new Error('Database connection provided by a query runner was already released'), {
+      name: 'QueryRunnerProviderAlreadyReleasedError',
+    });
+    expect(toErrorResponse(released, 'r').status).toBe(503);
   });
 
   it('hides the message of an unexpected error', () => {

@@ -26,8 +26,12 @@ const TRANSIENT_MESSAGES = [
  * answered 503 with Retry-After so clients retry, instead of a 500.
  */
 export function isTransientDatabaseError(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
+  const e = error as { code?: unknown; message?: unknown; name?: unknown; driverError?: { code?: unknown; message?: unknown } };
   if (!e || typeof e !== 'object') return false;
+  // TypeORM releases a transaction's connection when the server drops it; the transaction's next statement or
+  // its COMMIT then fails with one of these instead of a connection error (seen restarting PostgreSQL under
+  // load). Nothing was committed: the client's retry (with its Idempotency-Key) is the right answer.
+  if (e.name === 'QueryRunnerProviderAlreadyReleasedError' || e.name === 'QueryRunnerAlreadyReleasedError') return true;
   const code = String(e.driverError?.code ?? e.code ?? '');
   if (/^[0-9A-Z]{5}$/.test(code) && TRANSIENT_SQLSTATE_CLASSES.includes(code.slice(0, 2))) return true;
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)) return true;
