@@ -29,9 +29,8 @@ describe('database faults under load', () => {
 
   beforeAll(async () => {
     pg = await PrivatePostgres.create();
-    pg.psql(`CREATE DATABASE ${database}`);
     cluster = await ApiCluster.start(2, {
-      DATABASE_URL: pg.url.replace(/\/postgres$/, `/${database}`),
+      DATABASE_URL: pg.database(database),
       DATABASE_CONNECT_TIMEOUT_MS: '1000',
       DATABASE_STATEMENT_TIMEOUT_MS: '2000',
     });
@@ -87,7 +86,7 @@ describe('a slow or silent database behind a proxy', () => {
 
   beforeAll(async () => {
     pg = await PrivatePostgres.create();
-    pg.psql('CREATE DATABASE phonetrust');
+    pg.database();
     proxy = new TcpProxy('127.0.0.1', pg.port);
     await proxy.start();
     cluster = await ApiCluster.start(1, {

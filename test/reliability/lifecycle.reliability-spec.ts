@@ -15,10 +15,9 @@ describe('the SMS provider down, slow and resetting', () => {
 
   beforeAll(async () => {
     pg = await PrivatePostgres.create();
-    pg.psql('CREATE DATABASE phonetrust');
     sms = await new FakeHttpServer().start();
     cluster = await ApiCluster.start(2, {
-      DATABASE_URL: pg.url.replace(/\/postgres$/, '/phonetrust'),
+      DATABASE_URL: pg.database(),
       SMS_PROVIDER: 'webhook',
       SMS_WEBHOOK_URL: `${sms.url}/sms`,
       SMS_SEND_TIMEOUT_MS: '1000',
@@ -87,8 +86,7 @@ describe('SIGTERM during a report load', () => {
 
   beforeAll(async () => {
     pg = await PrivatePostgres.create();
-    pg.psql('CREATE DATABASE phonetrust');
-    cluster = await ApiCluster.start(2, { DATABASE_URL: pg.url.replace(/\/postgres$/, '/phonetrust') });
+    cluster = await ApiCluster.start(2, { DATABASE_URL: pg.database() });
   });
 
   afterAll(async () => {

@@ -21,10 +21,9 @@ describe('races across two API processes', () => {
 
   beforeAll(async () => {
     pg = await PrivatePostgres.create();
-    pg.psql('CREATE DATABASE phonetrust');
     sms = await new FakeHttpServer().start();
     cluster = await ApiCluster.start(2, {
-      DATABASE_URL: pg.url.replace(/\/postgres$/, '/phonetrust'),
+      DATABASE_URL: pg.database(),
       SMS_PROVIDER: 'webhook',
       SMS_WEBHOOK_URL: `${sms.url}/sms`,
       VERIFY_LIMIT_NUMBER_SENDS_PER_HOUR: '5',

@@ -13,11 +13,10 @@ const tokenPattern = (code: string) => new RegExp(`(^|[^0-9A-Za-z.])${code}([^0-
 describe('secrets at rest', () => {
   it('leaves no plaintext code, reporter id or API key in a pg_dump or in the logs after a full run', async () => {
     const pg = await PrivatePostgres.create();
-    pg.psql('CREATE DATABASE phonetrust');
     const sms = await new FakeHttpServer().start();
     const events = await new FakeHttpServer().start();
     const cluster = await ApiCluster.start(2, {
-      DATABASE_URL: pg.url.replace(/\/postgres$/, '/phonetrust'),
+      DATABASE_URL: pg.database(),
       SMS_PROVIDER: 'webhook',
       SMS_WEBHOOK_URL: `${sms.url}/sms`,
       EVENTS_WEBHOOK_URL: `${events.url}/events`,

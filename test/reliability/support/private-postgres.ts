@@ -80,6 +80,12 @@ export class PrivatePostgres {
     this.start();
   }
 
+  /** The battery's database on this cluster, created on first use: its URL for DATABASE_URL. */
+  database(name = 'phonetrust'): string {
+    if (this.psql(`SELECT count(*) FROM pg_database WHERE datname = '${name}'`).trim() === '0') this.psql(`CREATE DATABASE ${name}`);
+    return `postgres://postgres@127.0.0.1:${this.port}/${name}`;
+  }
+
   /** Runs SQL through psql on the cluster (for setup and inspection). */
   psql(sql: string, database = 'postgres'): string {
     return execFileSync('psql', ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-d', database, '-Atc', sql], { encoding: 'utf8' });
