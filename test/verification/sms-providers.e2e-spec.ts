@@ -90,6 +90,10 @@ describe('SMS providers', () => {
       expect(params.PhoneNumbers).toBe(phone.slice(3));
       const code = JSON.parse(params.TemplateParam).code;
       expect((await f.platform.post(`/v1/verifications/${started.body.id}/check`, { code })).body.valid).toBe(true);
+      // Alibaba Cloud sends no voice messages: with it alone, a voice verification is refused before anything is queued.
+      const voice = await f.startVerification({ merchantId: 'ali', phoneNumber: freshMobile(), channel: 'voice' });
+      expect(voice.status).toBe(422);
+      expect(voice.body).toMatchObject({ code: 'channel_not_available', channel: 'voice' });
     } finally {
       await f.stop();
       await aliyun.stop();

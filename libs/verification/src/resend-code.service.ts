@@ -6,6 +6,7 @@ import { sendRules } from './policy/verification-limits';
 import { resendRefusal } from './policy/verification-rules';
 import { refusalError } from './refusal-error';
 import { SmsOutbox } from './sms-outbox';
+import { SmsProviders } from './sms/sms-providers';
 import { verificationConfig, VerificationConfig } from './verification.config';
 import { VerificationError } from './verification-error';
 import { VerificationRepository } from './verification.repository';
@@ -19,6 +20,7 @@ export class ResendCodeService {
     private readonly dataSource: DataSource,
     private readonly verifications: VerificationRepository,
     private readonly sms: SmsOutbox,
+    private readonly providers: SmsProviders,
     private readonly limiter: RateLimiter,
     @Inject(verificationConfig.KEY) private readonly config: VerificationConfig,
   ) {}
@@ -35,6 +37,7 @@ export class ResendCodeService {
       if (refusal) throw refusalError(refusal);
     }
 
+    this.providers.assertChannel(nextChannel);
     const rules = sendRules(this.config.limits, current.phoneNumber);
     await this.limiter.consume(rules);
     let sent = false;

@@ -10,6 +10,7 @@ import { effectiveStatus, resendRefusal } from './policy/verification-rules';
 import { refusalError } from './refusal-error';
 import { resolveLocale } from './sms/message-text';
 import { SmsOutbox } from './sms-outbox';
+import { SmsProviders } from './sms/sms-providers';
 import { verificationConfig, VerificationConfig } from './verification.config';
 import { VerificationError } from './verification-error';
 import { VerificationRepository, VerificationRow } from './verification.repository';
@@ -39,6 +40,7 @@ export class StartVerificationService {
     private readonly states: NumberStateReader,
     private readonly codec: OtpCodec,
     private readonly sms: SmsOutbox,
+    private readonly providers: SmsProviders,
     private readonly limiter: RateLimiter,
     private readonly idempotency: Idempotency,
     @Inject(verificationConfig.KEY) private readonly config: VerificationConfig,
@@ -50,6 +52,7 @@ export class StartVerificationService {
     const locale = resolveLocale(input.locale);
     const refusal = numberPolicyRefusal(phone, channel, this.config.allowedCountries);
     if (refusal) throw refusalError(refusal);
+    this.providers.assertChannel(channel);
 
     const claim = this.idempotency.claimFor(idempotencyKey, 'POST /v1/verifications', caller.keyId, input);
     const replayed = await this.idempotency.replay<VerificationView>(claim);

@@ -10,6 +10,7 @@ export type VerificationErrorCode =
   | 'number_suspended'
   | 'unsupported_number_type'
   | 'country_not_allowed'
+  | 'channel_not_available'
   | 'rate_limited';
 
 export const VerificationError = defineErrors<VerificationErrorCode>('VerificationError', {
@@ -22,6 +23,7 @@ export const VerificationError = defineErrors<VerificationErrorCode>('Verificati
   number_suspended: 409,
   unsupported_number_type: 422,
   country_not_allowed: 422,
+  channel_not_available: 422,
   rate_limited: 429,
 });
 export type VerificationError = InstanceType<typeof VerificationError>;

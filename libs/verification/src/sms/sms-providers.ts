@@ -1,4 +1,5 @@
 import { Channel } from '../policy/number-policy';
+import { VerificationError } from '../verification-error';
 import { AliyunSmsProvider } from './providers/aliyun.provider';
 import { ConsoleSmsProvider } from './providers/console.provider';
 import { TwilioSmsProvider } from './providers/twilio.provider';
@@ -23,5 +24,12 @@ export class SmsProviders {
   /** The failover list for a channel: providers that cannot do it (Alibaba Cloud and voice) drop out. */
   forChannel(channel: Channel): readonly SmsProvider[] {
     return this.all.filter((provider) => provider.supports(channel));
+  }
+
+  /** Refuses, before anything is queued, a channel no configured provider can deliver. */
+  assertChannel(channel: Channel): void {
+    if (this.forChannel(channel).length === 0) {
+      throw new VerificationError('channel_not_available', `no configured SMS provider can deliver a ${channel} message`, { channel });
+    }
   }
 }
