@@ -1,5 +1,6 @@
 import { ApiKeyEntity, AuditEntryEntity, DatabaseSchema, IdempotencyKeyEntity, OutboxMessageEntity } from '@phonetrust/platform';
 import { ReportEntity, ReporterEntity } from '@phonetrust/reporting';
+import { AppealEntity } from '@phonetrust/review';
 import { CaseEntity, ContributionEntity, NumberEntity } from '@phonetrust/scoring';
 import { Foundation1764000000000 } from './migrations/1764000000000-Foundation';
 import { OutboxIdempotencyRateLimits1764000100000 } from './migrations/1764000100000-OutboxIdempotencyRateLimits';
@@ -7,6 +8,7 @@ import { Numbers1764000200000 } from './migrations/1764000200000-Numbers';
 import { NumberCheckBudgetEntity, PhoneBindingEntity, VerificationEntity } from '@phonetrust/verification';
 import { Reporting1764000300000 } from './migrations/1764000300000-Reporting';
 import { Verification1764000500000 } from './migrations/1764000500000-Verification';
+import { Review1764000600000 } from './migrations/1764000600000-Review';
 
 /** Every entity and every migration, in order: the one schema the app, the CLI and the tests open. */
 export const SCHEMA: DatabaseSchema = {
@@ -23,6 +25,7 @@ export const SCHEMA: DatabaseSchema = {
     VerificationEntity,
     PhoneBindingEntity,
     NumberCheckBudgetEntity,
+    AppealEntity,
   ],
-  migrations: [Foundation1764000000000, OutboxIdempotencyRateLimits1764000100000, Numbers1764000200000, Reporting1764000300000, Verification1764000500000],
+  migrations: [Foundation1764000000000, OutboxIdempotencyRateLimits1764000100000, Numbers1764000200000, Reporting1764000300000, Verification1764000500000, Review1764000600000],
 };
