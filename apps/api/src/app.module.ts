@@ -13,6 +13,8 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
 import { CasesController } from './cases/cases.controller';
 import { API_CONFIG } from './config';
+import { ConsoleAssets } from './console/console-assets';
+import { ConsoleController } from './console/console.controller';
 import { HealthController } from './health/health.controller';
 import { DisplayController } from './display/display.controller';
 import { ConnectionDrain } from './http/connection-drain';
@@ -62,11 +64,13 @@ export class AppModule {
         ReportsController,
         NumbersController,
         CasesController,
+        ConsoleController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         StartupTasks,
+        ConsoleAssets,
         ConnectionDrain,
       ],
     };
