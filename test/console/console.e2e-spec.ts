@@ -84,7 +84,8 @@ describeInBrowser('the analyst console in headless Chromium (SPEC §9)', () => {
     const rows = page.locator('table.queue-table tbody tr');
     await rows.first().waitFor();
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-case-id')))).toEqual([topCase, otherCase]);
-    const stored = await page.evaluate(() => [sessionStorage.getItem('phonetrust.analystKey'), localStorage.length, document.cookie]);
+    // (Evaluated in the page: strings, as the test's TypeScript has no DOM types.)
+    const stored = await page.evaluate("[sessionStorage.getItem('phonetrust.analystKey'), localStorage.length, document.cookie]");
     expect(stored).toEqual([analystKey, 0, '']);
 
     // The top case
@@ -124,7 +125,7 @@ describeInBrowser('the analyst console in headless Chromium (SPEC §9)', () => {
     // Sign out forgets the key
     await page.click('#sign-out');
     await page.locator('#signin-form').waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem('phonetrust.analystKey'))).toBeNull();
+    expect(await page.evaluate("sessionStorage.getItem('phonetrust.analystKey')")).toBeNull();
 
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);

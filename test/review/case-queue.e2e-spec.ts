@@ -76,8 +76,9 @@ describe('GET /v1/cases: the queue, sorted and paginated', () => {
     expect(idsOf((await list('?status=open&sort=priority')).body)).toEqual([ids.c, ids.b, ids.a, ids.d]);
   });
 
-  it('lists the longest waiting first with sort=oldest, and resolved cases with status=resolved', async () => {
+  it('lists the longest waiting first with sort=oldest, the latest first with sort=newest, and resolved cases with status=resolved', async () => {
     expect(idsOf((await list('?sort=oldest')).body)).toEqual([ids.a, ids.b, ids.c, ids.d]);
+    expect(idsOf((await list('?sort=newest')).body)).toEqual([ids.d, ids.c, ids.b, ids.a]);
     const resolved = await list('?status=resolved');
     expect(resolved.body.items).toEqual([expect.objectContaining({ id: ids.e, status: 'resolved', decision: 'restrict', state: 'restricted', resolvedAt: expect.any(String) })]);
   });
@@ -86,6 +87,7 @@ describe('GET /v1/cases: the queue, sorted and paginated', () => {
     for (const limit of [1, 2, 3]) {
       expect(await walk('?sort=priority', limit)).toEqual([ids.c, ids.b, ids.a, ids.d]);
       expect(await walk('?sort=oldest', limit)).toEqual([ids.a, ids.b, ids.c, ids.d]);
+      expect(await walk('?sort=newest', limit)).toEqual([ids.d, ids.c, ids.b, ids.a]);
     }
   });
 
@@ -129,5 +131,6 @@ describe('GET /v1/cases: the queue, sorted and paginated', () => {
     }
     const res = await list(`?sort=oldest&cursor=${oldestCursor}`);
     expect(idsOf(res.body)).toEqual([ids.b, ids.c, ids.d]);
+    expect((await list(`?sort=newest&cursor=${oldestCursor}`)).body.code).toBe('invalid_cursor');
   });
 });

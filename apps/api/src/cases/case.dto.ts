@@ -18,7 +18,11 @@ export class CaseListQueryDto extends ListQueryDto {
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
 
-  @ApiPropertyOptional({ enum: CASE_SORTS, default: 'priority', description: 'priority: most urgent first, then the longest waiting; oldest: the longest waiting first' })
+  @ApiPropertyOptional({
+    enum: CASE_SORTS,
+    default: 'priority',
+    description: 'priority: most urgent first, then the longest waiting; oldest: the longest waiting first; newest: the latest opened first',
+  })
   @IsOptional()
   @IsIn(CASE_SORTS)
   sort?: CaseSort;

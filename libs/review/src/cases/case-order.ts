@@ -1,19 +1,21 @@
 import { decodeCursor, PlatformError } from '@phonetrust/platform';
 import { CaseRow } from './case-row';
 
-export const CASE_SORTS = ['priority', 'oldest'] as const;
+export const CASE_SORTS = ['priority', 'oldest', 'newest'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
 /** Where the previous page ended, in the sort's own key. */
-export type CaseKeyset = { sort: 'priority'; priority: number; openedAt: string; id: string } | { sort: 'oldest'; openedAt: string; id: string };
+export type CaseKeyset = { sort: 'priority'; priority: number; openedAt: string; id: string } | { sort: 'oldest' | 'newest'; openedAt: string; id: string };
 
 /**
  * The queue's orders, allow-listed: SQL is chosen from this table by the validated `sort`, never built from what a
- * client sent. `priority`: most urgent first, then the longest waiting; `oldest`: the longest waiting first.
+ * client sent. `priority`: most urgent first, then the longest waiting; `oldest`: the longest waiting first;
+ * `newest`: the latest opened first (for browsing resolved cases).
  */
 export const CASE_ORDER_BY: Readonly<Record<CaseSort, string>> = {
   priority: 'priority DESC, opened_at ASC, id ASC',
   oldest: 'opened_at ASC, id ASC',
+  newest: 'opened_at DESC, id DESC',
 };
 
 /** A cursor names the sort it was issued for: one from another sort (or anything forged) is 400 invalid_cursor. */

@@ -40,7 +40,7 @@ export class CaseRepository {
       keyset = `AND (priority < $3 OR (priority = $3 AND (opened_at, id) > ($4::timestamptz, $5::uuid)))`;
     } else if (query.after) {
       params.push(query.after.openedAt, query.after.id);
-      keyset = `AND (opened_at, id) > ($3::timestamptz, $4::uuid)`;
+      keyset = `AND (opened_at, id) ${query.after.sort === 'newest' ? '<' : '>'} ($3::timestamptz, $4::uuid)`;
     }
     return queryRows<CaseRow>(
       manager,

@@ -2,9 +2,9 @@ import { api, idPath } from './api.js';
 import { h } from './dom.js';
 import { when } from './format.js';
 
-/** The case queue: open cases by priority (then the longest waiting), or the latest resolved ones. */
+/** The case queue: open cases by priority (then the longest waiting), or resolved ones, latest opened first. */
 export async function queueView(status) {
-  const sort = status === 'open' ? 'priority' : 'oldest';
+  const sort = status === 'open' ? 'priority' : 'newest';
   const page = await api('GET', `/v1/cases?status=${status}&sort=${sort}&limit=100`);
   const title = status === 'open' ? 'Open cases' : 'Resolved cases';
   if (page.items.length === 0) {
