@@ -70,6 +70,7 @@ describe('malformed input to the review routes: 4xx with the SPEC §2 body, neve
     ['a report id that is not a uuid', { decision: 'dismiss', note: 'x', reportVerdicts: { 'not-a-uuid': 'upheld' } }],
     ['an empty report id', { decision: 'dismiss', note: 'x', reportVerdicts: { '': 'upheld' } }],
     ['an unknown verdict', { decision: 'dismiss', note: 'x', reportVerdicts: { [UNKNOWN_ID]: 'guilty' } }],
+    ['one report named twice', { decision: 'dismiss', note: 'x', reportVerdicts: { 'abcdef00-0000-4000-8000-00000000000a': 'upheld', 'ABCDEF00-0000-4000-8000-00000000000A': 'rejected' } }],
     ['a verdict that is an object', { decision: 'dismiss', note: 'x', reportVerdicts: { [UNKNOWN_ID]: { verdict: 'upheld' } } }],
     ['over 100 verdicts', { decision: 'dismiss', note: 'x', reportVerdicts: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, 'upheld'])) }],
     ['an unknown field', { decision: 'dismiss', note: 'x', priority: 9 }],

@@ -31,12 +31,13 @@ export interface AuditEntryView {
   reason: string | null;
 }
 
-/** A number's trail in time order, optionally bounded, plus every entry about one subject whenever it was written. */
+/** A number's trail in time order, optionally bounded in time — except for the entries about `subject`. */
 export interface AuditTrailQuery {
   phoneNumber: string;
-  from?: Date;
+  /** A Date, or an ISO string when microseconds matter (a Date drops them). */
+  from?: Date | string;
   /** Entries of the number after this moment are left out (those about `subject` are not). */
-  until?: Date | null;
+  until?: Date | string | null;
   subject?: { type: string; id: string };
   /** Only these actions. */
   actions?: readonly string[];
@@ -90,11 +91,11 @@ export class AuditLog {
       return `$${params.length}`;
     };
     const where = ['phone_number = $1'];
-    if (query.from) where.push(`at >= ${param(query.from)}`);
+    if (query.from) where.push(`at >= ${param(query.from)}::timestamptz`);
     if (query.actions) where.push(`action = ANY(${param(query.actions)})`);
     if (query.until) {
       const subject = query.subject ? ` OR (subject_type = ${param(query.subject.type)} AND subject_id = ${param(query.subject.id)})` : '';
-      where.push(`(at <= ${param(query.until)}${subject})`);
+      where.push(`(at <= ${param(query.until)}::timestamptz${subject})`);
     }
     const rows = await manager.query(
       `SELECT * FROM (

@@ -37,7 +37,9 @@ export class GiveVerdict {
    * rejected report its contribution and the number — so the caller must not hold a contribution, number or
    * case lock yet. Views come back in the order asked.
    */
-  async giveAllIn(tx: EntityManager, actor: Principal, verdicts: readonly VerdictInput[], note: string): Promise<ReportView[]> {
+  async giveAllIn(tx: EntityManager, actor: Principal, requested: readonly VerdictInput[], note: string): Promise<ReportView[]> {
+    // One verdict per report: a report named twice is judged once, by the first verdict named.
+    const verdicts = requested.filter((v, i) => requested.findIndex((other) => other.reportId === v.reportId) === i);
     if (verdicts.length === 0) return [];
     const rows = await this.reports.lockForVerdicts(tx, verdicts.map((v) => v.reportId));
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -76,7 +78,7 @@ export class GiveVerdict {
       const report: ReportRow = byId.get(reportId)!;
       await this.ledger.withdrawReport(tx, { phoneNumber: report.phone_number, reporterHash: report.reporter_hash, reportId, actor });
     }
-    return verdicts.map((v) => views.get(v.reportId)!);
+    return requested.map((v) => views.get(v.reportId)!);
   }
 }
 

@@ -61,8 +61,8 @@ export class CaseQueries {
       // The number's entries while the case was open, and the case's own ones (its resolution comes last).
       this.audit.trail(manager, {
         phoneNumber: phone.e164,
-        from: row.opened_at,
-        until: row.resolved_at,
+        from: row.opened_at_exact,
+        until: row.resolved_at_exact,
         subject: { type: 'case', id },
         limit: CASE_HISTORY_ENTRIES,
       }),

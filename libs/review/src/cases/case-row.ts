@@ -16,10 +16,12 @@ export interface CaseRow {
   decision: CaseDecision | null;
   resolution_note: string | null;
   resolved_by: string | null;
-  /** opened_at with its microseconds, for cursors (a Date would drop them). */
+  /** opened_at and resolved_at with their microseconds, for cursors and audit bounds (a Date would drop them). */
   opened_at_exact: string;
+  resolved_at_exact: string | null;
 }
 
 export const CASE_COLUMNS = `id, phone_number, status, priority, reason, opened_at, updated_at, resolved_at, assignee, assigned_at,
   appealed_at, decision, resolution_note, resolved_by,
-  to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_exact`;
+  to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS opened_at_exact,
+  to_char(resolved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS resolved_at_exact`;
