@@ -111,6 +111,26 @@ describe('GET /v1/cases: the queue, sorted and paginated', () => {
     expect((await list('')).body.items).toHaveLength(4);
   });
 
+  it('documents the review routes and their DTOs in OpenAPI, and leaves the console page out', async () => {
+    const doc = (await t.anonymous.get('/docs-json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/cases',
+        '/v1/cases/{id}',
+        '/v1/cases/{id}/assign',
+        '/v1/cases/{id}/resolve',
+        '/v1/merchants/{merchantId}/phones/{phoneNumber}/appeal',
+        '/v1/numbers/{phoneNumber}/score/history',
+      ]),
+    );
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/console'))).toEqual([]);
+    expect(doc.components.schemas.ResolveCaseDto.properties.decision.enum).toEqual(['suspend', 'restrict', 'reinstate', 'dismiss']);
+    expect(doc.components.schemas.ResolveCaseDto.required).toEqual(expect.arrayContaining(['decision', 'note']));
+    expect(doc.components.schemas.CaseDetailDto.properties.history).toBeDefined();
+    const list = doc.paths['/v1/cases'].get.parameters.find((p: { name: string }) => p.name === 'sort');
+    expect(list.schema.enum).toEqual(['priority', 'oldest', 'newest']);
+  });
+
   it('refuses cursors it did not issue for that sort with 400 invalid_cursor', async () => {
     const page = await list('?sort=oldest&limit=1');
     const oldestCursor = page.body.nextCursor as string;
