@@ -40,9 +40,17 @@ describe('hostile input', () => {
     };
     const phone = newPhoneNumber();
     const verification = await clients.platform.post('/v1/verifications', { merchantId: 'fixture', phoneNumber: phone });
-    const reported = await clients.platform.post('/v1/reports', { phoneNumber: phone, reporterId: 'fixture-reporter', category: 'spam' });
+    const reported = await clients.platform.post('/v1/reports', {
+      phoneNumber: phone,
+      reporterId: 'fixture-reporter',
+      category: 'threat',
+      evidence: { interactionId: 'fixture-call', attested: true },
+    });
     const key = await t.admin.post('/v1/api-keys', { name: 'fixture', role: 'analyst' });
-    fixtures = { phone, verificationId: verification.body.id, reportId: reported.body.id, keyId: key.body.id };
+    const cases = await clients.analyst.get('/v1/cases?status=open');
+    const caseId = cases.body.items.find((c: { phoneNumber: string }) => c.phoneNumber === phone)?.id;
+    if (!caseId) throw new Error(`no case for the fixture number: ${cases.text}`);
+    fixtures = { phone, verificationId: verification.body.id, reportId: reported.body.id, keyId: key.body.id, caseId };
   });
   afterAll(async () => {
     await t?.dispose();

@@ -5,12 +5,16 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule, AuthModule, ConfigModule, DatabaseModule, Env, EventsModule, httpConfig, HttpConfig, loadConfig, MetricsModule } from '@phonetrust/platform';
 import { DisplayModule } from '@phonetrust/display';
 import { ReportingModule } from '@phonetrust/reporting';
+import { ReviewModule } from '@phonetrust/review';
 import { SCHEMA } from '@phonetrust/schema';
 import { ScoringModule } from '@phonetrust/scoring';
 import { VerificationModule } from '@phonetrust/verification';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
+import { CasesController } from './cases/cases.controller';
 import { API_CONFIG } from './config';
+import { ConsoleAssets } from './console/console-assets';
+import { ConsoleController } from './console/console.controller';
 import { HealthController } from './health/health.controller';
 import { DisplayController } from './display/display.controller';
 import { ConnectionDrain } from './http/connection-drain';
@@ -18,8 +22,8 @@ import { HttpErrorFilter } from './http/http-error.filter';
 import { loggerParams } from './http/logging';
 import { createValidationPipe } from './http/validation.pipe';
 import { MerchantPhonesController } from './merchants/merchant-phones.controller';
+import { PhoneAppealsController } from './merchants/phone-appeals.controller';
 import { MetricsController } from './metrics/metrics.controller';
-import { NumberOverview } from './numbers/number-overview';
 import { NumbersController } from './numbers/numbers.controller';
 import { ReportsController } from './reports/reports.controller';
 import { VerificationsController } from './verifications/verifications.controller';
@@ -45,6 +49,7 @@ export class AppModule {
         ReportingModule,
         VerificationModule,
         DisplayModule,
+        ReviewModule,
         EventsModule,
       ],
       controllers: [
@@ -54,15 +59,18 @@ export class AppModule {
         AuditController,
         VerificationsController,
         MerchantPhonesController,
+        PhoneAppealsController,
         DisplayController,
         ReportsController,
         NumbersController,
+        CasesController,
+        ConsoleController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         StartupTasks,
-        NumberOverview,
+        ConsoleAssets,
         ConnectionDrain,
       ],
     };

@@ -1,5 +1,6 @@
 import { ApiKeyEntity, AuditEntryEntity, DatabaseSchema, IdempotencyKeyEntity, OutboxMessageEntity } from '@phonetrust/platform';
 import { ReportEntity, ReporterEntity } from '@phonetrust/reporting';
+import { AppealEntity } from '@phonetrust/review';
 import { CaseEntity, ContributionEntity, NumberEntity } from '@phonetrust/scoring';
 import { Foundation1764000000000 } from './migrations/1764000000000-Foundation';
 import { OutboxIdempotencyRateLimits1764000100000 } from './migrations/1764000100000-OutboxIdempotencyRateLimits';
@@ -8,6 +9,7 @@ import { NumberCheckBudgetEntity, PhoneBindingEntity, VerificationEntity } from 
 import { Reporting1764000300000 } from './migrations/1764000300000-Reporting';
 import { Verification1764000500000 } from './migrations/1764000500000-Verification';
 import { IdempotencyResponseText1764000550000 } from './migrations/1764000550000-IdempotencyResponseText';
+import { Review1764000600000 } from './migrations/1764000600000-Review';
 
 /** Every entity and every migration, in order: the one schema the app, the CLI and the tests open. */
 export const SCHEMA: DatabaseSchema = {
@@ -24,6 +26,15 @@ export const SCHEMA: DatabaseSchema = {
     VerificationEntity,
     PhoneBindingEntity,
     NumberCheckBudgetEntity,
+    AppealEntity,
   ],
-  migrations: [Foundation1764000000000, OutboxIdempotencyRateLimits1764000100000, Numbers1764000200000, Reporting1764000300000, Verification1764000500000, IdempotencyResponseText1764000550000],
+  migrations: [
+    Foundation1764000000000,
+    OutboxIdempotencyRateLimits1764000100000,
+    Numbers1764000200000,
+    Reporting1764000300000,
+    Verification1764000500000,
+    IdempotencyResponseText1764000550000,
+    Review1764000600000,
+  ],
 };

@@ -12,3 +12,4 @@ export * from './numbers/number-view';
 export * from './numbers/decay-scheduler';
 export * from './cases/case.entity';
 export * from './transitions/transition-recorder';
+export * from './cases/case-priority';

@@ -10,6 +10,8 @@ export interface Fixtures {
   verificationId: string;
   reportId: string;
   keyId: string;
+  /** An open case (the fixture number, sent to review by an attested threat). */
+  caseId: string;
 }
 
 export interface RouteSpec {
@@ -123,6 +125,35 @@ export const ROUTES: Record<string, RouteSpec> = {
     sample: () => ({ path: `/v1/numbers/${enc('+8613900000002')}/restrict`, body: { reason: 'fuzz' } }),
     pathParams: { phoneNumber: (_f, v) => `/v1/numbers/${enc(v)}/restrict` },
   },
+  'GET /v1/numbers/{phoneNumber}/score/history': {
+    access: ['analyst'],
+    sample: (f) => ({ path: `/v1/numbers/${enc(f.phone)}/score/history` }),
+    pathParams: { phoneNumber: (_f, v) => `/v1/numbers/${enc(v)}/score/history` },
+  },
+  'POST /v1/merchants/{merchantId}/phones/{phoneNumber}/appeal': {
+    access: ['platform'],
+    sample: (f) => ({ path: `/v1/merchants/fixture/phones/${enc(f.phone)}/appeal`, body: { statement: 'This is our shop line.' } }),
+    pathParams: {
+      merchantId: (f, v) => `/v1/merchants/${enc(v)}/phones/${enc(f.phone)}/appeal`,
+      phoneNumber: (_f, v) => `/v1/merchants/fixture/phones/${enc(v)}/appeal`,
+    },
+  },
+  'GET /v1/cases': { access: ['analyst'], sample: () => ({ path: '/v1/cases', query: { status: 'open', sort: 'priority', limit: '5' } }) },
+  'GET /v1/cases/{id}': {
+    access: ['analyst'],
+    sample: (f) => ({ path: `/v1/cases/${f.caseId}` }),
+    pathParams: { id: (_f, v) => `/v1/cases/${enc(v)}` },
+  },
+  'POST /v1/cases/{id}/assign': {
+    access: ['analyst'],
+    sample: (f) => ({ path: `/v1/cases/${f.caseId}/assign`, body: { assignee: 'analyst-1' } }),
+    pathParams: { id: (_f, v) => `/v1/cases/${enc(v)}/assign` },
+  },
+  'POST /v1/cases/{id}/resolve': {
+    access: ['analyst'],
+    sample: () => ({ path: '/v1/cases/00000000-0000-0000-0000-000000000000/resolve', body: { decision: 'dismiss', note: 'checked' } }),
+    pathParams: { id: (_f, v) => `/v1/cases/${enc(v)}/resolve` },
+  },
   'POST /v1/numbers/{phoneNumber}/reinstate': {
     access: ['analyst'],
     sample: () => ({ path: `/v1/numbers/${enc('+8613900000003')}/reinstate`, body: { reason: 'fuzz' } }),
@@ -133,6 +164,8 @@ export const ROUTES: Record<string, RouteSpec> = {
 /** Routes the OpenAPI document leaves out on purpose (not JSON API routes), with their access. */
 export const UNDOCUMENTED: Record<string, RouteSpec> = {
   'GET /metrics': { access: 'public', sample: () => ({ path: '/metrics' }) },
+  'GET /console': { access: 'public', sample: () => ({ path: '/console' }) },
+  'GET /console/assets/{file}': { access: 'public', sample: () => ({ path: '/console/assets/console.js' }) },
 };
 
 export function methodOf(route: string): 'GET' | 'POST' | 'DELETE' {

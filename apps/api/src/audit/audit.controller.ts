@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditLog, requireE164, Roles } from '@phonetrust/platform';
 import { DEFAULT_PAGE_SIZE, ListQueryDto } from '../common/list-query.dto';
+import { AuditEntryDto } from './audit-entry.dto';
 
 class AuditQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'E.164' })
@@ -23,19 +24,6 @@ class AuditQueryDto extends ListQueryDto {
   @Type(() => Date)
   @IsDate()
   since?: Date;
-}
-
-class AuditEntryDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty() actor: string;
-  @ApiProperty({ example: 'number.state_changed' }) action: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) phoneNumber: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) subjectType: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) subjectId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Object }) before: unknown;
-  @ApiPropertyOptional({ nullable: true, type: Object }) after: unknown;
-  @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
 }
 
 class AuditPageDto {

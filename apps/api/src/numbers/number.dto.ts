@@ -84,3 +84,28 @@ export class ScoreExplanationDto {
   @ApiProperty({ type: [FallsBelowDto] }) fallsBelow: FallsBelowDto[];
   @ApiPropertyOptional({ nullable: true, type: StateChangeDto }) nextStateChange: StateChangeDto | null;
 }
+
+class ScorePointDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
+  @ApiProperty() evidence: number;
+  @ApiProperty() distinctReporters: number;
+  @ApiPropertyOptional({ nullable: true, enum: ['report', 'withdraw', 'reinstate'], description: 'The point right after this event; null for a sample' })
+  event: 'report' | 'withdraw' | 'reinstate' | null;
+}
+
+class StateHistoryDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ enum: NUMBER_STATES }) from: NumberState;
+  @ApiProperty({ enum: NUMBER_STATES }) to: NumberState;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'score_threshold' }) cause: string | null;
+}
+
+export class ScoreHistoryDto {
+  @ApiProperty() phoneNumber: string;
+  @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty() halfLifeSeconds: number;
+  @ApiProperty({ type: [ScorePointDto], description: 'Oldest first: 121 samples from the first report to now, and a point before and after each event' })
+  points: ScorePointDto[];
+  @ApiProperty({ type: [StateHistoryDto], description: "The number's state changes, oldest first" }) states: StateHistoryDto[];
+}

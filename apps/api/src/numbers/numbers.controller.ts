@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, NormalizedPhone, Principal, Roles } from '@phonetrust/platform';
 import { ReportQueries } from '@phonetrust/reporting';
+import { NumberDecisions, NumberOverview, ScoreHistory } from '@phonetrust/review';
 import { AnalystDecision, NumberQueries } from '@phonetrust/scoring';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import { DEFAULT_PAGE_SIZE, ListQueryDto } from '../common/list-query.dto';
 import { ReportPageDto } from '../reports/report.dto';
-import { DecisionDto, NumberDto, ScoreExplanationDto } from './number.dto';
-import { NumberOverview } from './number-overview';
+import { DecisionDto, NumberDto, ScoreExplanationDto, ScoreHistoryDto } from './number.dto';
 import { PhoneNumberParamPipe } from './phone-number-param.pipe';
 
 @ApiTags('numbers')
@@ -20,6 +20,8 @@ export class NumbersController {
     private readonly overview: NumberOverview,
     private readonly numbers: NumberQueries,
     private readonly reports: ReportQueries,
+    private readonly history: ScoreHistory,
+    private readonly decisions: NumberDecisions,
   ) {}
 
   @Get(':phoneNumber')
@@ -32,6 +34,12 @@ export class NumbersController {
   @ApiOkResponse({ type: ScoreExplanationDto })
   score(@Param('phoneNumber', PhoneNumberParamPipe) phone: NormalizedPhone): Promise<ScoreExplanationDto> {
     return this.numbers.explainScore(phone);
+  }
+
+  @Get(':phoneNumber/score/history')
+  @ApiOkResponse({ type: ScoreHistoryDto, description: 'The score over time, replayed from the reports, rejections and reinstatements' })
+  scoreHistory(@Param('phoneNumber', PhoneNumberParamPipe) phone: NormalizedPhone): Promise<ScoreHistoryDto> {
+    return this.history.of(phone);
   }
 
   @Get(':phoneNumber/reports')
@@ -56,12 +64,12 @@ export class NumbersController {
 
   @Post(':phoneNumber/reinstate')
   @HttpCode(200)
-  @ApiOkResponse({ type: NumberDto, description: 'Back to ok; the live evidence is spent, so the same reports cannot put it back' })
+  @ApiOkResponse({ type: NumberDto, description: 'Back to ok; the live evidence is spent, so the same reports cannot put it back; the open case is resolved' })
   reinstate(@CurrentPrincipal() analyst: Principal, @Param('phoneNumber', PhoneNumberParamPipe) phone: NormalizedPhone, @Body() body: DecisionDto) {
     return this.decide(analyst, phone, 'reinstate', body);
   }
 
   private decide(analyst: Principal, phone: NormalizedPhone, decision: AnalystDecision, body: DecisionDto): Promise<NumberDto> {
-    return this.overview.decide(analyst, phone, decision, body.reason);
+    return this.decisions.decide(analyst, phone, decision, body.reason);
   }
 }

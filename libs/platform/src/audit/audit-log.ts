@@ -31,6 +31,19 @@ export interface AuditEntryView {
   reason: string | null;
 }
 
+/** A number's trail in time order, optionally bounded in time — except for the entries about `subject`. */
+export interface AuditTrailQuery {
+  phoneNumber: string;
+  /** A Date, or an ISO string when microseconds matter (a Date drops them). */
+  from?: Date | string;
+  /** Entries of the number after this moment are left out (those about `subject` are not). */
+  until?: Date | string | null;
+  subject?: { type: string; id: string };
+  /** Only these actions. */
+  actions?: readonly string[];
+  limit: number;
+}
+
 export interface AuditQuery {
   phoneNumber?: string;
   actor?: string;
@@ -65,6 +78,37 @@ export class AuditLog {
         record.reason ?? null,
       ],
     );
+  }
+
+  /**
+   * Oldest first, at most `limit` entries (the most recent ones when there are more): a case's history, or the
+   * moments a number was reinstated. Reads through the caller's manager; served by the (phone_number, at) index.
+   */
+  async trail(manager: EntityManager, query: AuditTrailQuery): Promise<AuditEntryView[]> {
+    const params: unknown[] = [query.phoneNumber];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = ['phone_number = $1'];
+    if (query.from) where.push(`at >= ${param(query.from)}::timestamptz`);
+    if (query.actions) where.push(`action = ANY(${param(query.actions)})`);
+    if (query.until) {
+      const subject = query.subject ? ` OR (subject_type = ${param(query.subject.type)} AND subject_id = ${param(query.subject.id)})` : '';
+      where.push(`(at <= ${param(query.until)}::timestamptz${subject})`);
+    }
+    const rows = await manager.query(
+      `SELECT * FROM (
+         SELECT id, at AS sort_at, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, actor, action,
+                phone_number AS "phoneNumber", subject_type AS "subjectType", subject_id AS "subjectId", before, after, reason
+           FROM audit_entries
+          WHERE ${where.join(' AND ')}
+          ORDER BY sort_at DESC, id DESC
+          LIMIT ${param(query.limit)}
+       ) recent ORDER BY sort_at, id`,
+      params,
+    );
+    return (rows as (AuditEntryView & { sort_at?: unknown })[]).map(({ sort_at: _sortAt, ...entry }) => entry);
   }
 
   /** Newest first. */

@@ -21,6 +21,18 @@ export interface NewReport {
   weight: number;
 }
 
+export interface TimelineRow {
+  id: string;
+  reporter_hash: string;
+  category: ReportCategory;
+  assurance: number;
+  trust: number;
+  weight: number;
+  created_at: Date;
+  verdict: 'upheld' | 'rejected' | null;
+  verdict_at: Date | null;
+}
+
 const COLUMNS = `id, phone_number, reporter_hash, category, description, channel, occurred_at, interaction_id, attested,
   account_age_days, verified_buyer, assurance, trust, weight, created_at, verdict, verdict_note, verdict_at, verdict_by`;
 
@@ -56,9 +68,25 @@ export class ReportRepository {
     return queryOne<ReportRow>(manager, `SELECT ${COLUMNS} FROM reports WHERE id = $1`, [id]);
   }
 
-  /** First in a verdict's lock order: report, reporter, contribution, number. */
-  async lockForVerdict(manager: EntityManager, id: string): Promise<ReportRow | null> {
-    return queryOne<ReportRow>(manager, `SELECT ${COLUMNS} FROM reports WHERE id = $1 FOR UPDATE`, [id]);
+  /** First in a verdict's lock order: reports (by id), reporters, contributions, number. */
+  async lockForVerdicts(manager: EntityManager, ids: readonly string[]): Promise<ReportRow[]> {
+    return queryRows<ReportRow>(manager, `SELECT ${COLUMNS} FROM reports WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(ids)]]);
+  }
+
+  /** Which of these ids are reports on the number. */
+  async idsOnNumber(manager: EntityManager, phoneNumber: string, ids: readonly string[]): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(manager, `SELECT id FROM reports WHERE phone_number = $1 AND id = ANY($2::uuid[])`, [phoneNumber, [...ids]]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Every report on the number, oldest first, with what replaying its score needs (an analyst read: O(reports)). */
+  async timelineOf(manager: EntityManager, phoneNumber: string): Promise<TimelineRow[]> {
+    return queryRows<TimelineRow>(
+      manager,
+      `SELECT id, reporter_hash, category, assurance, trust, weight, created_at, verdict, verdict_at
+         FROM reports WHERE phone_number = $1 ORDER BY created_at, id`,
+      [phoneNumber],
+    );
   }
 
   async setVerdict(manager: EntityManager, id: string, verdict: 'upheld' | 'rejected', note: string, by: string): Promise<ReportRow> {

@@ -5,3 +5,4 @@ export * from './score';
 export * from './live-reporters';
 export * from './burst-window';
 export * from './number-score';
+export * from './score-history';

@@ -64,6 +64,17 @@ export class NumberRepository {
     return this.toLocked(row!);
   }
 
+  /** Locks an existing row and returns its effective state (a due decay exit applied); null when there is none. */
+  async lockStateOf(manager: EntityManager, phoneNumber: string): Promise<NumberState | null> {
+    const row = await queryOne<{ state: NumberState }>(
+      manager,
+      `SELECT CASE WHEN decays_at <= clock_timestamp() AND decays_to IS NOT NULL THEN decays_to ELSE state END AS state
+         FROM numbers WHERE phone_number = $1 FOR UPDATE`,
+      [phoneNumber],
+    );
+    return row?.state ?? null;
+  }
+
   /** Rows whose next evaluation is due, locked; rows another process holds are skipped, not waited for. */
   async claimDue(manager: EntityManager, limit: number): Promise<LockedNumber[]> {
     const rows = await queryRows<NumberRow>(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, AuditLog, ChangeBus, DomainEvents } from '@phonetrust/platform';
-import { CASE_PRIORITY, CaseRepository } from '../cases/case.repository';
+import { CASE_PRIORITY } from '../cases/case-priority';
+import { CaseRepository } from '../cases/case.repository';
 import { NUMBER_CHANGED_TOPIC } from '../number-state/number-state';
 import { Transition } from '../state-machine/evaluate-number';
 import { toIso } from '../numbers/clock';

@@ -5,3 +5,5 @@ export * from './is-locale';
 export * from './is-reporter-id';
 export * from './is-past-date-time';
 export * from './stored-text';
+export * from './is-report-verdicts';
+export * from './is-assignee';

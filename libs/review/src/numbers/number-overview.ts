@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NormalizedPhone, Principal } from '@phonetrust/platform';
-import { AnalystDecision, DecideNumber, NumberQueries, NumberView } from '@phonetrust/scoring';
+import { NormalizedPhone } from '@phonetrust/platform';
+import { NumberQueries, NumberView } from '@phonetrust/scoring';
 import { CurrentBinding, OwnershipReader } from '@phonetrust/verification';
 
 /**
- * A number as analysts see it: scoring's view with verification's binding. Composed here, in the app, because
+ * A number as analysts see it: scoring's view with verification's binding. Composed here, above both, because
  * verification already depends on scoring and scoring must not depend back.
  */
 @Injectable()
@@ -13,7 +13,6 @@ export class NumberOverview {
   constructor(
     private readonly dataSource: DataSource,
     private readonly numbers: NumberQueries,
-    private readonly decisions: DecideNumber,
     private readonly ownership: OwnershipReader,
   ) {}
 
@@ -21,11 +20,7 @@ export class NumberOverview {
     return this.withBinding(await this.numbers.getNumber(phone));
   }
 
-  async decide(analyst: Principal, phone: NormalizedPhone, decision: AnalystDecision, reason: string): Promise<NumberView> {
-    return this.withBinding(await this.decisions.decide(analyst, phone, decision, reason));
-  }
-
-  private async withBinding(view: NumberView): Promise<NumberView> {
+  async withBinding(view: NumberView): Promise<NumberView> {
     const binding = (await this.ownership.currentBindings(this.dataSource.manager, [view.phoneNumber])).get(view.phoneNumber);
     return { ...view, binding: binding ? toBinding(binding) : null };
   }
