@@ -147,10 +147,17 @@ describe('verification: proving a merchant owns a number', () => {
     const current = await f.platform.get('/v1/merchants/new-owner/phones');
     expect(current.body.items).toEqual([expect.objectContaining({ phoneNumber: phone, status: 'verified', displayable: true })]);
 
-    const events = await f.t.dataSource.query(`SELECT type, payload FROM outbox WHERE topic = 'event' AND aggregate_id = $1 ORDER BY created_at`, [phone]);
-    expect(events.map((e: { type: string }) => e.type)).toEqual(['verification.approved', 'phone.revoked', 'verification.approved']);
-    expect(events[1].payload.data).toMatchObject({ merchantId: 'old-owner', newMerchantId: 'new-owner', reason: 'claimed_by_other_merchant' });
-    expect(events[1].payload).toEqual(expect.objectContaining({ id: expect.any(String), type: 'phone.revoked', occurredAt: expect.any(String) }));
+    const events: { type: string; payload: any; created_at: Date }[] = await f.t.dataSource.query(
+      `SELECT type, payload, created_at FROM outbox WHERE topic = 'event' AND aggregate_id = $1 ORDER BY created_at`,
+      [phone],
+    );
+    // The first owner's approval, then the takeover's two events, written in one transaction (same time, any order).
+    expect(events[0].type).toBe('verification.approved');
+    expect(events.slice(1).map((e) => e.type).sort()).toEqual(['phone.revoked', 'verification.approved']);
+    expect(events[1].created_at).toEqual(events[2].created_at);
+    const revoked = events.find((e) => e.type === 'phone.revoked')!;
+    expect(revoked.payload.data).toMatchObject({ merchantId: 'old-owner', newMerchantId: 'new-owner', reason: 'claimed_by_other_merchant' });
+    expect(revoked.payload).toEqual(expect.objectContaining({ id: expect.any(String), type: 'phone.revoked', occurredAt: expect.any(String) }));
     const audit = await f.analyst.get(`/v1/audit?phoneNumber=${encodeURIComponent(phone)}`);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('phone.revoked');
   });
