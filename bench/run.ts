@@ -17,6 +17,7 @@ import { AddressInfo, createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { meterCpu } from './cpu-meter';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
 import { BenchPath, benchPaths, PathContext } from './paths';
 import { seedDatabase, seedThroughApi } from './seed';
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
     PORT: String(servicePort),
     ADMIN_API_KEY: adminKey,
     OTP_SECRET: otpSecret,
+    REPORTER_ID_SECRET: 'bench-reporter-secret-0123456789abcdef',
     LOG_LEVEL: 'warn',
     SMS_PROVIDER: 'webhook',
     SMS_WEBHOOK_URL: sink.url,
@@ -173,20 +175,32 @@ async function main(): Promise<void> {
 
   const generator = pickGenerator(options.generator);
   process.stderr.write(`load generator: ${generator}\n`);
-  const rows: { path: BenchPath; service: RunResult[]; raw: RunResult[] }[] = [];
+  type Metered = RunResult & { appCpuUs: number; dbCpuUs: number };
+  const databaseName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : null;
+  const rows: { path: BenchPath; service: Metered[]; raw: Metered[] }[] = [];
   for (const path of benchPaths.filter((p) => options.paths.includes(p.name))) {
     if (!path.available(context)) {
       process.stderr.write(`skipping ${path.name}: ${path.unavailableReason}\n`);
       continue;
     }
-    const row = { path, service: [] as RunResult[], raw: [] as RunResult[] };
+    const row = { path, service: [] as Metered[], raw: [] as Metered[] };
     const runs = { service: 0, raw: 0 };
     // Every run gets fresh requests (unique numbers to verify or report, unused verification ids).
+    // Each run also measures the CPU it cost (the process's and the database backends'), per request: on a
+    // noisy machine that is steadier than the throughput it bought.
     const run = (target: 'service' | 'raw', duration: number) =>
       target === 'service'
-        ? runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration)
-        : runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration);
+        ? meterCpu(service.pid!, databaseName, duration, () => runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration))
+        : meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration));
     const rawLoad = rawUrl !== null;
+    if (path.prime) {
+      process.stderr.write(`${path.name}: priming the service's cache\n`);
+      const headers = { authorization: `Bearer ${context.platformKey}`, 'content-type': 'application/json' };
+      for (const request of path.prime(context)) {
+        const res = await fetch(`${serviceUrl}${request.path}`, { method: request.method, headers, body: request.body });
+        if (!res.ok) throw new Error(`priming ${request.path} answered ${res.status}`);
+      }
+    }
     process.stderr.write(`${path.name}: warm-up\n`);
     await run('service', options.warmup);
     if (rawLoad) await run('raw', options.warmup);
@@ -203,11 +217,12 @@ async function main(): Promise<void> {
     const rRps = r.length ? median(r.map((x) => x.rps)) : NaN;
     const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
     const failures = s.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
-    return `| ${path.label} | ${fmt(sRps)} | ${fmt(median(s.map((x) => x.p50)), 1)} | ${fmt(median(s.map((x) => x.p99)), 1)} | ${fmt(rRps)} | ${r.length ? fmt(median(r.map((x) => x.p99)), 1) : '—'} | ${r.length ? `**${fmt(sRps / rRps, 2)}×**` : '—'} | ${failures} |`;
+    const cpu = (xs: Metered[]) => (xs.length ? `${fmt(median(xs.map((x) => x.appCpuUs)))} + ${databaseName ? fmt(median(xs.map((x) => x.dbCpuUs))) : '—'}` : '—');
+    return `| ${path.label} | ${fmt(sRps)} | ${fmt(median(s.map((x) => x.p50)), 1)} | ${fmt(median(s.map((x) => x.p99)), 1)} | ${fmt(rRps)} | ${r.length ? fmt(median(r.map((x) => x.p50)), 1) : '—'} | ${r.length ? fmt(median(r.map((x) => x.p99)), 1) : '—'} | ${r.length ? `**${fmt(sRps / rRps, 2)}×**` : '—'} | ${cpu(s)} | ${cpu(r)} | ${failures} |`;
   });
   const table = [
-    '| path | service req/s | p50 ms | p99 ms | raw req/s | raw p99 ms | service / raw | errors + non-2xx |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| path | service req/s | p50 ms | p99 ms | raw req/s | raw p50 ms | raw p99 ms | service / raw | service CPU µs/req (node + db) | raw CPU µs/req (node + db) | errors + non-2xx |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...lines,
   ].join('\n');
   process.stdout.write(`\n${table}\n`);

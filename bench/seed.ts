@@ -6,6 +6,22 @@ import { Sink } from './sms-sink';
 const VERIFIED = 10000;
 const VERIFICATIONS_PER_SIDE = 100000;
 
+/**
+ * The raw baseline's report intake: the report row and the number's decayed score upserted in one round trip
+ * (one statement, autocommit) — the floor any durable report intake has to pay.
+ */
+export const RAW_REPORT_SQL = `
+  WITH r AS (
+    INSERT INTO reports (phone_number, reporter_hash, category, assurance, trust, weight)
+    VALUES ($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'), $3, 0.3, 0.3, 1)
+    RETURNING id)
+  INSERT INTO numbers AS n (phone_number, mass_normal, mass_as_of, report_count)
+  VALUES ($1, 1, clock_timestamp(), 1)
+  ON CONFLICT (phone_number) DO UPDATE
+    SET mass_normal = n.mass_normal * power(2, -extract(epoch FROM clock_timestamp() - n.mass_as_of) / 2592000) + 1,
+        mass_as_of = clock_timestamp(), report_count = n.report_count + 1
+  RETURNING (SELECT id FROM r) AS id`;
+
 /** Bulk SQL: verified numbers, and pending verifications whose codes the bench knows are wrong. */
 export async function seedDatabase(url: string, otpSecret: string, platformKey: string): Promise<PathContext> {
   const db = new Client({ connectionString: url });
@@ -38,7 +54,7 @@ export async function seedDatabase(url: string, otpSecret: string, platformKey: 
       verifiedNumbers: Array.from({ length: VERIFIED }, (_, i) => `+86135${String(i + 1).padStart(8, '0')}`),
       serviceVerifications: ids.slice(0, VERIFICATIONS_PER_SIDE),
       rawVerifications: ids.slice(VERIFICATIONS_PER_SIDE),
-      rawReportSql: null,
+      rawReportSql: reports.rows[0].present ? RAW_REPORT_SQL : null,
       reportsAvailable: reports.rows[0].present,
     };
   } finally {

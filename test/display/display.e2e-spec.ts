@@ -16,6 +16,42 @@ describe('display check (SPEC §4)', () => {
     expect((await display(phone)).body).toEqual({ phoneNumber: phone, displayable: true, reason: 'verified', merchantId: 'shop-a' });
   });
 
+  it('answers a cached number from the fast path exactly as the controller does, and checks its key there too', async () => {
+    const phone = freshMobile();
+    await f.verify('shop-fast', phone);
+    const first = await display(phone); // a miss: the controller answers and fills the cache
+    const second = await display(phone); // a hit: answered from the Fastify hook
+    expect(second.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    const headerNames = (res: { headers: Headers }) => [...res.headers.keys()].filter((h) => h !== 'date').sort();
+    expect(headerNames(second)).toEqual(headerNames(first));
+    expect(second.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+    // The cached answer is no reason to skip authentication or the role check.
+    const path = `/v1/numbers/${encodeURIComponent(phone)}/display`;
+    // Twice: the first answer also puts the analyst's key in the cache the fast path reads.
+    expect((await f.analyst.get(path)).status).toBe(403);
+    expect((await f.analyst.get(path)).status).toBe(403);
+    expect((await f.platform.get(path, { key: 'not-a-key-of-ours-0123456789' })).status).toBe(401);
+    expect((await f.platform.get(path, { key: '' })).status).toBe(401);
+  });
+
+  it('answers a batch of cached numbers from the fast path as the controller does, and validates it as strictly', async () => {
+    const phone = freshMobile();
+    await f.verify('shop-fast-batch', phone);
+    const body = { phoneNumbers: [phone, phone] };
+    const first = await f.platform.post('/v1/numbers/display', body);
+    const second = await f.platform.post('/v1/numbers/display', body);
+    expect(second.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    expect((await f.analyst.post('/v1/numbers/display', body)).status).toBe(403);
+    expect((await f.analyst.post('/v1/numbers/display', body)).status).toBe(403);
+    // Cached numbers do not make a bad batch good: unknown fields and oversized batches are still refused.
+    expect((await f.platform.post('/v1/numbers/display', { ...body, extra: 1 })).status).toBe(400);
+    expect((await f.platform.post('/v1/numbers/display', { phoneNumbers: Array(101).fill(phone) })).status).toBe(400);
+    expect((await f.platform.post('/v1/numbers/display', { phoneNumbers: [phone, 42] })).status).toBe(400);
+  });
+
   it('follows ownership changes at once, despite a long cache TTL', async () => {
     const phone = freshMobile();
     await f.verify('shop-b', phone);

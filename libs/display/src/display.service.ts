@@ -1,17 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChangeBus, CoherentCache, NormalizedPhone } from '@phonetrust/platform';
-import { NUMBER_CHANGED_TOPIC, NumberState, NumberStateReader } from '@phonetrust/scoring';
+import { NUMBER_CHANGED_TOPIC, NumberStateReader, stateAt, StateFacts } from '@phonetrust/scoring';
 import { OwnershipReader } from '@phonetrust/verification';
 import { decideDisplay, DisplayDecision } from './display-decision';
 import { displayConfig, DisplayConfig } from './display.config';
 
-/** What the cache keeps per number: the facts, not the decision, so a badge still expires on time. */
+/**
+ * What the cache keeps per number: the facts, not the decision, so a badge still expires on time and a
+ * restriction still ends on time (its decay exit) while the facts sit in the cache.
+ */
 interface DisplayFacts {
   merchantId: string | null;
   expiresAtMs: number;
-  state: NumberState;
+  state: StateFacts;
 }
+
+const NEVER_REPORTED: StateFacts = { state: 'ok', decaysAtMs: null, decaysTo: null };
 
 export interface DisplayView extends DisplayDecision {
   phoneNumber: string;
@@ -68,17 +73,18 @@ export class DisplayService {
 
   private async load(numbers: string[]): Promise<Map<string, DisplayFacts>> {
     const manager = this.dataSource.manager;
-    const [bindings, states] = await Promise.all([this.ownership.currentBindings(manager, numbers), this.states.statesOf(manager, numbers)]);
+    const [bindings, states] = await Promise.all([this.ownership.currentBindings(manager, numbers), this.states.factsOf(manager, numbers)]);
     return new Map(
       numbers.map((n) => {
         const binding = bindings.get(n);
-        return [n, { merchantId: binding?.merchantId ?? null, expiresAtMs: binding ? binding.expiresAt.getTime() : 0, state: states.get(n) ?? 'ok' }];
+        return [n, { merchantId: binding?.merchantId ?? null, expiresAtMs: binding ? binding.expiresAt.getTime() : 0, state: states.get(n) ?? NEVER_REPORTED }];
       }),
     );
   }
 
   private view(phoneNumber: string, facts: DisplayFacts): DisplayView {
     const binding = facts.merchantId === null ? null : { merchantId: facts.merchantId, expiresAtMs: facts.expiresAtMs };
-    return { phoneNumber, ...decideDisplay(binding, facts.state, Date.now()) };
+    const now = Date.now();
+    return { phoneNumber, ...decideDisplay(binding, stateAt(facts.state, now), now) };
   }
 }

@@ -5,6 +5,7 @@ import { DISPLAY_REASONS, DisplayService, DisplayView } from '@phonetrust/displa
 import { PlatformError, requireE164, Roles } from '@phonetrust/platform';
 import { parsePhone } from '@phonetrust/phone';
 import { IsCountryCode } from '../common/validators';
+import { DISPLAY_BATCH_MAX, DISPLAY_ROLES } from './display-fast-path';
 
 class DisplayDto {
   @ApiProperty({ example: '+8613800138000' }) phoneNumber: string;
@@ -14,10 +15,10 @@ class DisplayDto {
 }
 
 class DisplayBatchDto {
-  @ApiProperty({ type: [String], maxItems: 100, example: ['+8613800138000', '+14155552671'] })
+  @ApiProperty({ type: [String], maxItems: DISPLAY_BATCH_MAX, example: ['+8613800138000', '+14155552671'] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(DISPLAY_BATCH_MAX)
   @IsString({ each: true })
   @MaxLength(32, { each: true })
   phoneNumbers: string[];
@@ -35,7 +36,7 @@ class DisplayBatchResultDto {
 /** The shop-page check: may this number be shown? */
 @ApiTags('display')
 @ApiBearerAuth()
-@Roles('platform')
+@Roles(...DISPLAY_ROLES)
 @Controller('v1/numbers')
 export class DisplayController {
   constructor(private readonly display: DisplayService) {}
@@ -43,7 +44,8 @@ export class DisplayController {
   @Get(':phoneNumber/display')
   @ApiOkResponse({ type: DisplayDto })
   async check(@Param('phoneNumber') phoneNumber: string): Promise<DisplayView> {
-    // Hot path: a cached E.164 number is answered without parsing (only valid numbers are ever cached).
+    // Hot path: a cached E.164 number is answered without parsing (only valid numbers are ever cached). Most
+    // cached answers never get here: see display-fast-path.ts.
     return this.display.peek(phoneNumber) ?? this.display.check(requireE164(phoneNumber));
   }
 

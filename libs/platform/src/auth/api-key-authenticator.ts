@@ -27,6 +27,12 @@ export class ApiKeyAuthenticator {
     this.cache = new CoherentCache(bus, { topic: API_KEYS_TOPIC, maxEntries: 10000, ttlMs: config.keyCacheTtlMs });
   }
 
+  /** The principal of a key whose lookup is in this process's cache, without I/O; undefined otherwise. */
+  peek(presented: string): Principal | undefined {
+    if (presented.length === 0 || presented.length > MAX_KEY_LENGTH) return undefined;
+    return this.cache.peek(hashApiKey(presented))?.principal ?? undefined;
+  }
+
   async authenticate(presented: string): Promise<Principal | null> {
     if (presented.length === 0 || presented.length > MAX_KEY_LENGTH) return null;
     const hash = hashApiKey(presented);

@@ -12,6 +12,12 @@ export interface AuthenticatedRequest {
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
 
+/** The key of an `Authorization: Bearer <key>` header; null when there is none or it is malformed. */
+export function bearerKey(header: string | string[] | undefined): string | null {
+  const match = typeof header === 'string' ? BEARER.exec(header) : null;
+  return match ? match[1] : null;
+}
+
 /** Every route is closed unless it says otherwise: `@Public()`, or `@Roles(...)` with a valid key of that role. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -26,10 +32,9 @@ export class ApiKeyGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_METADATA, targets) ?? [];
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? BEARER.exec(header) : null;
-    if (!match) throw new PlatformError('unauthorized', 'an API key is required: Authorization: Bearer <key>');
-    const principal = await this.authenticator.authenticate(match[1]);
+    const key = bearerKey(request.headers.authorization);
+    if (key === null) throw new PlatformError('unauthorized', 'an API key is required: Authorization: Bearer <key>');
+    const principal = await this.authenticator.authenticate(key);
     if (!principal) throw new PlatformError('unauthorized', 'unknown or revoked API key');
     if (!isAllowed(principal.role, allowed)) {
       throw new PlatformError('forbidden', `this route is not open to the ${principal.role} role`);

@@ -5,4 +5,5 @@ export * from './api-keys.service';
 export * from './roles.decorator';
 export * from './current-principal.decorator';
 export * from './api-key.guard';
+export * from './api-key-authenticator';
 export * from './auth.module';

@@ -12,9 +12,10 @@ export interface CoherentCacheOptions {
 /**
  * An in-process read-through cache kept coherent across processes by the change bus.
  *
- * A generation counter closes the race where a load reads the old row, the change commits and its
- * notification evicts the key, and then the load stores the old value: a load only stores if no eviction
- * happened since it started. While the bus is disconnected the cache is bypassed.
+ * A load only stores its value if its key was not evicted (and the cache not cleared) since it started: that
+ * closes the race where a load reads the old row, the change commits and its notification evicts the key, and
+ * then the load stores the old value. Evicting one key never stops the loads of others from being cached.
+ * While the bus is disconnected the cache is bypassed.
  */
 export class CoherentCache<V extends {}> {
   private readonly lru: LRUCache<string, V>;
@@ -43,12 +44,12 @@ export class CoherentCache<V extends {}> {
     const pending = this.inflight.get(key);
     if (pending) return pending;
     const startedAt = this.generation;
-    const promise = load().then(
-      (value) => {
-        if (this.generation === startedAt && this.bus.connected && this.options.ttlMs > 0) this.lru.set(key, value);
-        return value;
-      },
-    );
+    const promise: Promise<V> = load().then((value) => {
+      // Evicting the key removed this load from `inflight`; clearing the cache moved the generation on.
+      const current = this.generation === startedAt && this.inflight.get(key) === promise;
+      if (current && this.bus.connected && this.options.ttlMs > 0) this.lru.set(key, value);
+      return value;
+    });
     this.inflight.set(key, promise);
     try {
       return await promise;
@@ -58,7 +59,6 @@ export class CoherentCache<V extends {}> {
   }
 
   evict(key: string): void {
-    this.generation++;
     this.lru.delete(key);
     this.inflight.delete(key);
   }

@@ -3,3 +3,4 @@ export * from './embedded-postgres';
 export * from './database.module';
 export * from './pg-errors';
 export * from './query-rows';
+export * from './statements';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
@@ -75,37 +76,39 @@ export class FileReport {
     const trust = trustOf(assurance, reporter.upheld, reporter.rejected, this.policy);
     const attested = input.evidence?.attested ?? false;
     const weight = reportWeight({ trust, category: input.category, attested }, this.policy);
-    const report = await this.reports.insertReport(tx, {
-      phoneNumber: phone.e164,
-      reporterHash,
-      category: input.category,
-      description: input.description ?? null,
-      channel: input.channel ?? null,
-      occurredAt: input.occurredAt ?? null,
-      interactionId: input.evidence?.interactionId ?? null,
-      attested,
-      accountAgeDays: input.reporterContext?.accountAgeDays ?? null,
-      verifiedBuyer: input.reporterContext?.verifiedBuyer ?? null,
-      assurance,
-      trust,
-      weight,
-    });
-    await this.ledger.countReport(tx, {
+    const id = randomUUID();
+    const report = await this.ledger.countReport<{ id: string; created_at: Date }>(tx, {
       phoneNumber: phone.e164,
       reporterHash,
       locked,
       report: {
-        id: report.id,
+        id,
         weight,
         category: input.category,
         lowAssurance: isLowAssurance(assurance, this.policy),
         lowTrust: isLowTrust(trust, this.policy),
       },
       attestedThreat: input.category === 'threat' && attested,
+      insertReport: this.reports.insertStatement({
+        id,
+        phoneNumber: phone.e164,
+        reporterHash,
+        category: input.category,
+        description: input.description ?? null,
+        channel: input.channel ?? null,
+        occurredAt: input.occurredAt ?? null,
+        interactionId: input.evidence?.interactionId ?? null,
+        attested,
+        accountAgeDays: input.reporterContext?.accountAgeDays ?? null,
+        verifiedBuyer: input.reporterContext?.verifiedBuyer ?? null,
+        assurance,
+        trust,
+        weight,
+      }),
     });
     return {
       statusCode: 201,
-      body: { id: report.id, phoneNumber: phone.e164, category: input.category, counted: true, duplicate: false, createdAt: report.createdAt.toISOString() },
+      body: { id: report.id, phoneNumber: phone.e164, category: input.category, counted: true, duplicate: false, createdAt: report.created_at.toISOString() },
     };
   }
 

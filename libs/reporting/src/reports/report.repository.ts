@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { queryOne, queryRows } from '@phonetrust/platform';
+import { queryOne, queryRows, Statement } from '@phonetrust/platform';
 import { ReportCategory } from '@phonetrust/scoring';
 import { ReportChannel } from './report-input';
 import { ReportRow } from './report-view';
 
 export interface NewReport {
+  id: string;
   phoneNumber: string;
   reporterHash: string;
   category: ReportCategory;
@@ -38,14 +39,15 @@ const COLUMNS = `id, phone_number, reporter_hash, category, description, channel
 
 @Injectable()
 export class ReportRepository {
-  async insertReport(manager: EntityManager, report: NewReport): Promise<{ id: string; createdAt: Date }> {
-    const row = await queryOne<{ id: string; created_at: Date }>(
-      manager,
-      `INSERT INTO reports (phone_number, reporter_hash, category, description, channel, occurred_at, interaction_id, attested,
+  /** The report's insert, returning `id` and `created_at` (run with the score's writes: `ScoreLedger.countReport`). */
+  insertStatement(report: NewReport): Statement {
+    return {
+      text: `INSERT INTO reports (id, phone_number, reporter_hash, category, description, channel, occurred_at, interaction_id, attested,
                             account_age_days, verified_buyer, assurance, trust, weight)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        RETURNING id, created_at`,
-      [
+      params: [
+        report.id,
         report.phoneNumber,
         report.reporterHash,
         report.category,
@@ -60,8 +62,7 @@ export class ReportRepository {
         report.trust,
         report.weight,
       ],
-    );
-    return { id: row!.id, createdAt: row!.created_at };
+    };
   }
 
   async findReport(manager: EntityManager, id: string): Promise<ReportRow | null> {

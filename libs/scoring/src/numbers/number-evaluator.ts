@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, AuditLog } from '@phonetrust/platform';
+import { Actor, AuditLog, Statement, writeTogether } from '@phonetrust/platform';
 import { liveCounterStale, rebuildLive } from '../model/number-score';
 import { ScorePolicy } from '../model/policy';
 import { SCORE_POLICY } from '../scoring.config';
@@ -16,6 +16,9 @@ export interface EvaluationContext {
   readonly reason?: string;
 }
 
+/** The evaluation, and the rows the first statement of `alongside` returned (none when there was none). */
+export type AppliedEvaluation = Evaluation & { readonly returned: readonly Record<string, unknown>[] };
+
 /**
  * Applies an event to a locked number: the pure evaluation, the row write, and each transition's effects —
  * the steps every scoring workflow (report, verdict, decision, scheduler) shares.
@@ -30,7 +33,17 @@ export class NumberEvaluator {
     private readonly audit: AuditLog,
   ) {}
 
-  async apply(manager: EntityManager, locked: LockedNumber, event: NumberEvent, context: EvaluationContext): Promise<Evaluation> {
+  /**
+   * `alongside` gives writes that depend on the evaluation (a report row, the reporter's contribution): they go to
+   * the database in the same round trip as the number's row, the first of them as the main statement.
+   */
+  async apply(
+    manager: EntityManager,
+    locked: LockedNumber,
+    event: NumberEvent,
+    context: EvaluationContext,
+    alongside: (evaluation: Evaluation) => Statement[] = () => [],
+  ): Promise<AppliedEvaluation> {
     let record = locked.record;
     if (liveCounterStale(record.score, this.policy)) {
       // The half-life changed since this row was written: D's slices are rebuilt once, from the contributions.
@@ -38,7 +51,10 @@ export class NumberEvaluator {
       record = { ...record, score: { ...record.score, live: rebuildLive(current, locked.now, this.policy) } };
     }
     const evaluation = evaluateNumber(record, event, locked.now, this.policy);
-    await this.numbers.saveNumber(manager, locked.phoneNumber, evaluation.record, locked.now);
+    const returned = await writeTogether<Record<string, unknown>>(manager, [
+      ...alongside(evaluation),
+      this.numbers.saveStatement(locked.phoneNumber, evaluation.record, locked.now),
+    ]);
     for (const transition of evaluation.transitions) {
       if (transition.decayed) await this.transitions.record(manager, locked.phoneNumber, transition, 'system');
       else await this.transitions.record(manager, locked.phoneNumber, transition, context.actor, context.reason);
@@ -57,7 +73,7 @@ export class NumberEvaluator {
         reason: context.reason ?? null,
       });
     }
-    return evaluation;
+    return { ...evaluation, returned };
   }
 }
 

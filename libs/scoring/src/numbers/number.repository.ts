@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { queryOne, queryRows } from '@phonetrust/platform';
+import { queryOne, queryRows, Statement } from '@phonetrust/platform';
 import { BurstWindow, EMPTY_BURST_WINDOW } from '../model/burst-window';
 import { emptyLiveCounter, LiveCounter } from '../model/live-reporters';
 import { ScorePolicy } from '../model/policy';
@@ -46,6 +46,12 @@ function columns(alias = ''): string {
   return `${NAMES.map((name) => (alias ? `${alias}.${name}` : name)).join(', ')}, clock_timestamp() AS now`;
 }
 const COLUMNS = columns();
+/** Locks (creating) the number's row for $1; `source` names a CTE that must yield a row first (lock order). */
+const lockSql = (source?: string) => `INSERT INTO numbers (phone_number) ${source ? `SELECT $1 FROM ${source}` : 'VALUES ($1)'}
+       ON CONFLICT (phone_number) DO UPDATE SET phone_number = EXCLUDED.phone_number
+       RETURNING ${COLUMNS}`;
+/** The number's columns under an `n_` prefix, for statements that return it beside another row. */
+export const PREFIXED_NUMBER_COLUMNS = [...NAMES, 'now'].map((name) => `n.${name} AS n_${name}`).join(', ');
 
 /** The numbers table, as the scoring workflows use it. */
 @Injectable()
@@ -54,14 +60,19 @@ export class NumberRepository {
 
   /** Locks the number's row (creating it for a number never seen): transitions happen once, under this lock. */
   async lockNumber(manager: EntityManager, phoneNumber: string): Promise<LockedNumber> {
-    const row = await queryOne<NumberRow>(
-      manager,
-      `INSERT INTO numbers (phone_number) VALUES ($1)
-       ON CONFLICT (phone_number) DO UPDATE SET phone_number = EXCLUDED.phone_number
-       RETURNING ${COLUMNS}`,
-      [phoneNumber],
-    );
+    const row = await queryOne<NumberRow>(manager, lockSql(), [phoneNumber]);
     return this.toLocked(row!);
+  }
+
+  /** The locking upsert of `lockNumber` as a CTE body for $1, run after the CTE `source` (see `PREFIXED_NUMBER_COLUMNS`). */
+  lockAfter(source: string): string {
+    return lockSql(source);
+  }
+
+  /** A row selected with `PREFIXED_NUMBER_COLUMNS`, as `lockNumber` returns it. */
+  fromPrefixed(row: Record<string, unknown>): LockedNumber {
+    const unprefixed = Object.fromEntries([...NAMES, 'now'].map((name) => [name, row[`n_${name}`]]));
+    return this.toLocked(unprefixed as unknown as NumberRow);
   }
 
   /** Locks an existing row and returns its effective state (a due decay exit applied); null when there is none. */
@@ -101,14 +112,15 @@ export class NumberRepository {
     return row ? { ...this.toLocked(row), openCaseId: row.open_case_id } : null;
   }
 
-  async saveNumber(manager: EntityManager, phoneNumber: string, record: NumberRecord, nowSeconds: number): Promise<void> {
-    await manager.query(
-      `UPDATE numbers
+  /** Writes the number's row (run with `writeTogether`, beside the writes that go with it). */
+  saveStatement(phoneNumber: string, record: NumberRecord, nowSeconds: number): Statement {
+    return {
+      text: `UPDATE numbers
           SET state = $2, state_held = $3, state_changed_at = $4, mass_normal = $5, mass_low = $6, mass_as_of = $7,
               epoch = $8, live_reporters = $9, burst_window = $10, report_count = $11, decays_at = $12, decays_to = $13,
               next_evaluation_at = $14, updated_at = $15
         WHERE phone_number = $1`,
-      [
+      params: [
         phoneNumber,
         record.state,
         record.held,
@@ -125,7 +137,7 @@ export class NumberRepository {
         record.nextEvaluationAt === null ? null : toDateCeil(record.nextEvaluationAt),
         toDate(nowSeconds),
       ],
-    );
+    };
   }
 
   private toLocked(row: NumberRow): LockedNumber {

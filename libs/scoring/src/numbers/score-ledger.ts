@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '@phonetrust/platform';
+import { Actor, Statement } from '@phonetrust/platform';
 import { CountedReport } from '../model/number-score';
 import { ContributionRepository, LockedContribution } from './contribution.repository';
 import { NumberEvaluator } from './number-evaluator';
-import { NumberRepository } from './number.repository';
+import { LockedNumber, NumberRepository } from './number.repository';
+
+/** The reporter's contribution and the number's row, both locked for the transaction. */
+export interface LockedForReport extends LockedContribution {
+  readonly number: LockedNumber;
+}
 
 export interface CountReportInput {
   readonly phoneNumber: string;
   readonly reporterHash: string;
   /** From `lockReporter`, earlier in the same transaction. */
-  readonly locked: LockedContribution;
+  readonly locked: LockedForReport;
   readonly report: CountedReport;
   readonly attestedThreat: boolean;
+  /** The report row's insert: written in the same round trip as the score; its RETURNING rows are returned. */
+  readonly insertReport: Statement;
 }
 
 /**
@@ -29,24 +36,35 @@ export class ScoreLedger {
     private readonly evaluator: NumberEvaluator,
   ) {}
 
-  /** Locks (creating) the reporter's contribution to the number: the dedupe decision is made under this lock. */
-  lockReporter(manager: EntityManager, phoneNumber: string, reporterHash: string): Promise<LockedContribution> {
-    return this.contributions.lockForReport(manager, phoneNumber, reporterHash);
+  /**
+   * Locks (creating) the reporter's contribution to the number, then the number: the dedupe decision is made
+   * under these locks. One round trip.
+   */
+  async lockReporter(manager: EntityManager, phoneNumber: string, reporterHash: string): Promise<LockedForReport> {
+    const { contribution, number } = await this.contributions.lockForReportWithNumber(manager, this.numbers, phoneNumber, reporterHash);
+    return { ...contribution, number };
   }
 
-  /** Counts a stored report: tops the reporter's contribution up, updates the number, moves its state. */
-  async countReport(manager: EntityManager, input: CountReportInput): Promise<void> {
-    const number = await this.numbers.lockNumber(manager, input.phoneNumber);
+  /**
+   * Counts a report: inserts it, tops the reporter's contribution up, updates the number and moves its state —
+   * the three writes in one round trip (plus a transition's rows when the state changes).
+   */
+  async countReport<T>(manager: EntityManager, input: CountReportInput): Promise<T> {
+    const { number } = input.locked;
     const evaluation = await this.evaluator.apply(
       manager,
       number,
       { kind: 'report', contribution: input.locked.contribution, report: input.report, attestedThreat: input.attestedThreat },
       { actor: 'system' },
+      (evaluated) => [
+        input.insertReport,
+        this.contributions.saveStatement(input.phoneNumber, input.reporterHash, evaluated.contribution ?? input.locked.contribution!, {
+          reportId: input.report.id,
+          at: number.now,
+        }),
+      ],
     );
-    await this.contributions.saveContribution(manager, input.phoneNumber, input.reporterHash, evaluation.contribution ?? input.locked.contribution!, {
-      reportId: input.report.id,
-      at: number.now,
-    });
+    return evaluation.returned[0] as T;
   }
 
   /**
@@ -62,9 +80,8 @@ export class ScoreLedger {
       number,
       { kind: 'withdraw', contribution: locked.contribution, reportId: input.reportId },
       { actor: input.actor, reason: `report ${input.reportId} rejected` },
+      (evaluated) => (evaluated.contribution ? [this.contributions.saveStatement(input.phoneNumber, input.reporterHash, evaluated.contribution)] : []),
     );
-    if (!evaluation.contribution) return false;
-    await this.contributions.saveContribution(manager, input.phoneNumber, input.reporterHash, evaluation.contribution);
-    return true;
+    return evaluation.contribution !== undefined;
   }
 }

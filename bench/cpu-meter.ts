@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 where /proc is not there. */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used so far by each PostgreSQL backend serving `database` (their titles name it), by pid.
+ * Autovacuum is left out: it is the database's housekeeping after seeding, not the load's cost.
+ */
+export function databaseBackends(database: string): Map<number, number> {
+  const backends = new Map<number, number>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return backends;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (title.startsWith('postgres:') && title.includes(` ${database} `) && !title.includes('autovacuum')) {
+        backends.set(Number(entry), processCpuSeconds(Number(entry)));
+      }
+    } catch {
+      // the process ended
+    }
+  }
+  return backends;
+}
+
+/** CPU the backends used between two snapshots (a backend that ended meanwhile counts for nothing). */
+function usedBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, seconds] of after) used += seconds - (before.get(pid) ?? 0);
+  return used;
+}
+
+/** Measures what a load cost in CPU: the process's, and the database backends' (per request, in µs). */
+export async function meterCpu<T extends { rps: number }>(
+  pid: number,
+  database: string | null,
+  durationSeconds: number,
+  load: () => Promise<T>,
+): Promise<T & { appCpuUs: number; dbCpuUs: number }> {
+  const app0 = processCpuSeconds(pid);
+  const db0 = database ? databaseBackends(database) : new Map<number, number>();
+  const result = await load();
+  const requests = Math.max(1, result.rps * durationSeconds);
+  const app = processCpuSeconds(pid) - app0;
+  const db = database ? usedBetween(db0, databaseBackends(database)) : 0;
+  return { ...result, appCpuUs: (app / requests) * 1e6, dbCpuUs: (db / requests) * 1e6 };
+}

@@ -1,0 +1,34 @@
+import { EntityManager } from 'typeorm';
+import { queryRows } from './query-rows';
+
+/** One SQL statement with its positional parameters ($1, $2, …). */
+export interface Statement {
+  readonly text: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * Several statements as one: the first is the main statement (its RETURNING rows are the result), the others run
+ * as data-modifying CTEs in front of it, their `$n` renumbered after the main statement's. PostgreSQL runs every
+ * part to completion on one snapshot, so the parts must write rows the transaction already holds, or new rows,
+ * and no two parts may touch the same row. Parameters must not appear inside string literals.
+ */
+export function combineStatements(statements: readonly Statement[]): Statement {
+  if (statements.length === 0) throw new Error('combineStatements needs at least one statement');
+  const [main, ...others] = statements;
+  if (others.length === 0) return main;
+  const params: unknown[] = [...main.params];
+  const ctes = others.map((statement, i) => {
+    const offset = params.length;
+    params.push(...statement.params);
+    const text = statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    return `w${i + 1} AS (${text.trim()})`;
+  });
+  return { text: `WITH ${ctes.join(',\n')}\n${main.text.trim()}`, params };
+}
+
+/** Runs the statements in one round trip (see `combineStatements`); returns the main statement's rows. */
+export function writeTogether<T>(manager: EntityManager, statements: readonly Statement[]): Promise<T[]> {
+  const combined = combineStatements(statements);
+  return queryRows<T>(manager, combined.text, [...combined.params]);
+}
