@@ -11,7 +11,10 @@ export class StderrLogger implements LoggerService {
     this.write('warn', message, context);
   }
   error(message: unknown, ...rest: unknown[]): void {
-    this.write('error', message, typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined);
+    const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
+    // Nest reports a failed start-up here and throws it too: the command prints it once, as one line.
+    if (context === 'ExceptionHandler') return;
+    this.write('error', message, context);
   }
   debug(message: unknown, context?: string): void {
     if (this.chatty) this.write('debug', message, context);

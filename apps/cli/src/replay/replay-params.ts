@@ -74,6 +74,12 @@ export function candidatePolicy(current: ScorePolicy, file: unknown, flags: Poli
     },
   };
   if (!(result.halfLifeSeconds >= 1)) throw new ParamsError('halfLifeSeconds must be at least 1');
+  // A state left above the score that enters it would flap on every evaluation: the hysteresis must point down.
+  const th = result.thresholds;
+  if (th.watch.leaveBelow > th.watch.enter) throw new ParamsError(`watch would leave below ${th.watch.leaveBelow}, above its entry at ${th.watch.enter}: lower --watch-leave too`);
+  if (th.restricted.leaveBelow > th.restricted.enter) {
+    throw new ParamsError(`restricted would leave below ${th.restricted.leaveBelow}, above its entry at ${th.restricted.enter}: lower --restricted-leave too`);
+  }
   return result;
 }
 
