@@ -40,10 +40,10 @@ async function main(): Promise<void> {
       i % 1000 === 999
         ? `${phone},not a date,,City,Texas,512,"Other,Robocall\n` // malformed: refused by line number
         : `${phone},${created},${created},"City ${i % 97}",${pick(STATES)},${phone.slice(0, 3)},"${pick(SUBJECTS)}",${random() < 0.6 ? 'Robocall' : 'Live call'}\n`;
-    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   out.end();
-  await new Promise((resolve) => out.once('finish', resolve));
+  await new Promise<void>((resolve) => out.once('finish', () => resolve()));
   process.stdout.write(`wrote ${rows} rows to ${path}\n`);
 }
 
