@@ -9,3 +9,5 @@ export * from './reports/file-report.service';
 export * from './reports/give-verdict.service';
 export * from './reports/report-queries';
 export * from './reporters/reporter-ids';
+export * from './imports/imported-report';
+export * from './imports/import-reports.service';

@@ -10,6 +10,7 @@ import { Reporting1764000300000 } from './migrations/1764000300000-Reporting';
 import { Verification1764000500000 } from './migrations/1764000500000-Verification';
 import { IdempotencyResponseText1764000550000 } from './migrations/1764000550000-IdempotencyResponseText';
 import { Review1764000600000 } from './migrations/1764000600000-Review';
+import { ReportImports1764000700000 } from './migrations/1764000700000-ReportImports';
 
 /** Every entity and every migration, in order: the one schema the app, the CLI and the tests open. */
 export const SCHEMA: DatabaseSchema = {
@@ -36,5 +37,6 @@ export const SCHEMA: DatabaseSchema = {
     Verification1764000500000,
     IdempotencyResponseText1764000550000,
     Review1764000600000,
+    ReportImports1764000700000,
   ],
 };

@@ -6,6 +6,7 @@ export * from './scoring.module';
 export * from './numbers/contribution.entity';
 export * from './numbers/contribution.repository';
 export * from './numbers/score-ledger';
+export * from './numbers/historic-ledger';
 export * from './numbers/decide-number.service';
 export * from './numbers/number-queries';
 export * from './numbers/number-view';

@@ -5,6 +5,7 @@ import { scorePolicy } from './model/policy';
 import { ContributionRepository } from './numbers/contribution.repository';
 import { DecayScheduler } from './numbers/decay-scheduler';
 import { DecideNumber } from './numbers/decide-number.service';
+import { HistoricLedger } from './numbers/historic-ledger';
 import { NumberEvaluator } from './numbers/number-evaluator';
 import { NumberQueries } from './numbers/number-queries';
 import { NumberRepository } from './numbers/number.repository';
@@ -14,6 +15,7 @@ import { TransitionRecorder } from './transitions/transition-recorder';
 
 /**
  * Scores and states of numbers. Exports what others use: ScoreLedger (reporting counts and withdraws reports),
+ * HistoricLedger (the bulk import counts reports of the past),
  * DecideNumber and NumberQueries (the analyst routes). Its repositories stay inside.
  */
 @Module({
@@ -26,10 +28,11 @@ import { TransitionRecorder } from './transitions/transition-recorder';
     TransitionRecorder,
     NumberEvaluator,
     ScoreLedger,
+    HistoricLedger,
     DecideNumber,
     NumberQueries,
     DecayScheduler,
   ],
-  exports: [SCORE_POLICY, ScoreLedger, DecideNumber, NumberQueries],
+  exports: [SCORE_POLICY, ScoreLedger, HistoricLedger, DecideNumber, NumberQueries],
 })
 export class ScoringModule {}

@@ -72,7 +72,7 @@ export class ApiKeysService {
   }
 
   /** Idempotent: revoking a revoked key succeeds; an unknown id is 404. */
-  async revoke(actor: Principal, id: string): Promise<void> {
+  async revoke(actor: Principal | 'system', id: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const revoked = await this.keys.revokeKey(tx, id);
       if (!revoked) {

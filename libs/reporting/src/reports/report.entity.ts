@@ -9,6 +9,8 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Check('ck_reports_channel', `"channel" IN ('call', 'sms', 'chat', 'other')`)
 @Check('ck_reports_verdict', `"verdict" IN ('upheld', 'rejected')`)
 @Index('ix_reports_phone_created', ['phoneNumber', 'createdAt', 'id'])
+@Index('uq_reports_import_key', ['importKey'], { unique: true })
+@Index('ix_reports_import_pending', ['phoneNumber'], { where: `"import_pending"` })
 export class ReportEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_reports' })
   id: string;
@@ -68,4 +70,12 @@ export class ReportEntity {
   /** The API key name of the analyst. */
   @Column({ name: 'verdict_by', type: 'text', nullable: true })
   verdictBy: string | null;
+
+  /** Set on rows the CLI imported: a deterministic key of the source row, so a re-run inserts nothing twice. */
+  @Column({ name: 'import_key', type: 'text', nullable: true })
+  importKey: string | null;
+
+  /** Imported but not scored yet (scoring runs after the rows are in, in time order per number). */
+  @Column({ name: 'import_pending', type: 'boolean', default: false })
+  importPending: boolean;
 }

@@ -53,6 +53,10 @@ function toLocked(row: ContributionRow): LockedContribution {
   };
 }
 
+export function contributionKey(phoneNumber: string, reporterHash: string): string {
+  return `${phoneNumber} ${reporterHash}`;
+}
+
 @Injectable()
 export class ContributionRepository {
   /**
@@ -82,6 +86,47 @@ export class ContributionRepository {
       [phoneNumber, reporterHash],
     );
     return { contribution: toLocked(row!), number: numbers.fromPrefixed(row!) };
+  }
+
+  /** Locks (creating) many reporter×number rows at once, in key order: the bulk import. Keyed `phone reporterHash`. */
+  async lockManyForReports(manager: EntityManager, pairs: readonly { phoneNumber: string; reporterHash: string }[]): Promise<Map<string, LockedContribution>> {
+    const rows = await queryRows<ContributionRow & { phone_number: string; reporter_hash: string }>(
+      manager,
+      `INSERT INTO contributions (phone_number, reporter_hash)
+       SELECT DISTINCT p, r FROM unnest($1::text[], $2::text[]) AS t(p, r) ORDER BY p, r
+       ON CONFLICT (phone_number, reporter_hash) DO UPDATE SET phone_number = EXCLUDED.phone_number
+       RETURNING phone_number, reporter_hash, ${COLUMNS}`,
+      [pairs.map((p) => p.phoneNumber), pairs.map((p) => p.reporterHash)],
+    );
+    return new Map(rows.map((row) => [contributionKey(row.phone_number, row.reporter_hash), toLocked(row)]));
+  }
+
+  /** Stores many counted contributions in one statement (each moves its dedupe window to its report). */
+  async saveManyCounted(
+    manager: EntityManager,
+    rows: readonly { phoneNumber: string; reporterHash: string; contribution: Contribution; reportId: string; countedAt: number }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `UPDATE contributions c
+          SET value = u.value, as_of = u.as_of, low_assurance = u.low, epoch = u.epoch, source_report_id = u.source,
+              category = u.category, last_counted_report_id = u.report_id, last_counted_at = u.counted_at
+         FROM unnest($1::text[], $2::text[], $3::float8[], $4::timestamptz[], $5::bool[], $6::int[], $7::uuid[], $8::text[], $9::uuid[], $10::timestamptz[])
+              AS u(phone_number, reporter_hash, value, as_of, low, epoch, source, category, report_id, counted_at)
+        WHERE c.phone_number = u.phone_number AND c.reporter_hash = u.reporter_hash`,
+      [
+        rows.map((r) => r.phoneNumber),
+        rows.map((r) => r.reporterHash),
+        rows.map((r) => r.contribution.value),
+        rows.map((r) => toDate(r.contribution.asOf)),
+        rows.map((r) => r.contribution.low),
+        rows.map((r) => r.contribution.epoch),
+        rows.map((r) => r.contribution.sourceReportId),
+        rows.map((r) => r.contribution.category),
+        rows.map((r) => r.reportId),
+        rows.map((r) => toDate(r.countedAt)),
+      ],
+    );
   }
 
   /** The existing row, locked; null when the reporter never reported the number. */

@@ -75,6 +75,18 @@ export class NumberRepository {
     return this.toLocked(unprefixed as unknown as NumberRow);
   }
 
+  /** Locks many numbers' rows at once (creating the missing ones), in phone-number order: the bulk import. */
+  async lockNumbers(manager: EntityManager, phoneNumbers: readonly string[]): Promise<LockedNumber[]> {
+    const rows = await queryRows<NumberRow>(
+      manager,
+      `INSERT INTO numbers (phone_number) SELECT DISTINCT p FROM unnest($1::text[]) AS p ORDER BY p
+       ON CONFLICT (phone_number) DO UPDATE SET phone_number = EXCLUDED.phone_number
+       RETURNING ${COLUMNS}`,
+      [[...phoneNumbers]],
+    );
+    return rows.map((row) => this.toLocked(row));
+  }
+
   /** Locks an existing row and returns its effective state (a due decay exit applied); null when there is none. */
   async lockStateOf(manager: EntityManager, phoneNumber: string): Promise<NumberState | null> {
     const row = await queryOne<{ state: NumberState }>(

@@ -1,2 +1,3 @@
 export * from './next-state';
 export * from './evaluate-number';
+export * from './number-history';
