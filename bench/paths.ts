@@ -9,6 +9,8 @@ export interface PathContext {
   /** The baseline's report intake SQL (one round trip), when the schema has reports. */
   rawReportSql: string | null;
   reportsAvailable: boolean;
+  /** Once the scale history is seeded (`--scale`): numbers with earlier reports, for the report path to hit. */
+  reportedNumbers?: string[];
 }
 
 export interface BenchRequest {
@@ -62,6 +64,12 @@ function batches(numbers: string[]): string[] {
 }
 
 const UNIQUE = 60000;
+
+function reportTargets(c: PathContext): string[] {
+  if (!c.reportedNumbers) return uniqueMobiles(UNIQUE);
+  const numbers = c.reportedNumbers;
+  return Array.from({ length: UNIQUE }, (_, i) => numbers[(serial + i * 7919) % numbers.length]);
+}
 
 function allNumbersInBatches(c: PathContext): BenchRequest[] {
   const out: BenchRequest[] = [];
@@ -120,13 +128,15 @@ export const benchPaths: BenchPath[] = [
     label: 'report intake',
     available: (c) => c.reportsAvailable,
     unavailableReason: 'the reporting module is not in this build',
+    // A first report by a new reporter (never a duplicate): on a new number, or after `--scale` on a number that
+    // already has about ten reports.
     service: (c) => ({
       headers: json(c.platformKey),
-      requests: uniqueMobiles(UNIQUE).map((n, i) => ({ method: 'POST', path: '/v1/reports', body: JSON.stringify({ phoneNumber: n, reporterId: `reporter-${i}`, category: 'spam' }) })),
+      requests: reportTargets(c).map((n) => ({ method: 'POST', path: '/v1/reports', body: JSON.stringify({ phoneNumber: n, reporterId: `reporter-${serial++}`, category: 'spam' }) })),
     }),
-    raw: () => ({
+    raw: (c) => ({
       headers: json(),
-      requests: uniqueMobiles(UNIQUE).map((n, i) => ({ method: 'POST', path: '/report', body: JSON.stringify({ phoneNumber: n, reporterId: `reporter-${i}`, category: 'spam' }) })),
+      requests: reportTargets(c).map((n) => ({ method: 'POST', path: '/report', body: JSON.stringify({ phoneNumber: n, reporterId: `reporter-${serial++}`, category: 'spam' }) })),
     }),
   },
 ];

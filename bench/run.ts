@@ -7,6 +7,9 @@
  *   npm run bench -- --duration 8 --rounds 3 --connections 32 --paths display,batch
  *   npm run bench -- --paths check --profile   a CPU profile of the service (bench/results/profiles)
  *   npm run bench -- --autocannon            autocannon even where wrk is installed
+ *   npm run bench -- --redis                 the service's rate limits on Redis (BENCH_REDIS_URL or the local one)
+ *   npm run bench -- --scale                 then seeds 1M reports over 100k numbers and measures display and
+ *                                            report intake again, on top of that history
  *
  * Noisy 2-core machines: each path runs service and baseline alternately `rounds` times (after a warm-up),
  * and the table reports medians and the service/baseline ratio, never a single run.
@@ -20,12 +23,19 @@ import { Client } from 'pg';
 import { meterCpu } from './cpu-meter';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
 import { BenchPath, benchPaths, PathContext } from './paths';
-import { seedDatabase, seedThroughApi } from './seed';
+import { seedDatabase, seedHistory, seedThroughApi } from './seed';
 import { startSink } from './sms-sink';
 
 const ROOT = join(__dirname, '..');
 
+/** `--scale`: the history seeded after the first pass, and the paths measured again on top of it. */
+const SCALE_REPORTS = 1_000_000;
+const SCALE_NUMBERS = 100_000;
+const SCALE_PATHS = ['display', 'batch', 'report'];
+
 interface Options {
+  scale: boolean;
+  redis: string | null;
   embedded: boolean;
   duration: number;
   warmup: number;
@@ -44,6 +54,8 @@ function parseOptions(argv: string[]): Options {
   };
   return {
     embedded: argv.includes('--embedded'),
+    scale: argv.includes('--scale'),
+    redis: argv.includes('--redis') ? (process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379') : null,
     duration: Number(value('duration', '8')),
     warmup: Number(value('warmup', '3')),
     rounds: Number(value('rounds', '2')),
@@ -140,6 +152,7 @@ async function main(): Promise<void> {
     REPORT_LIMIT_PER_IP_PER_MINUTE: '100000000',
     OTP_NUMBER_DAILY_WRONG_CODES: '1000000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { EMBEDDED_DB_DIR: 'memory://' }),
+    ...(options.redis ? { REDIS_URL: options.redis } : {}),
   };
   // --profile: a V8 CPU profile of the service for the whole run, in bench/results/profiles/.
   const profileFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
@@ -177,48 +190,57 @@ async function main(): Promise<void> {
   process.stderr.write(`load generator: ${generator}\n`);
   type Metered = RunResult & { appCpuUs: number; dbCpuUs: number };
   const databaseName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : null;
-  const rows: { path: BenchPath; service: Metered[]; raw: Metered[] }[] = [];
-  for (const path of benchPaths.filter((p) => options.paths.includes(p.name))) {
-    if (!path.available(context)) {
-      process.stderr.write(`skipping ${path.name}: ${path.unavailableReason}\n`);
-      continue;
+  const rows: { path: BenchPath; phase: string; service: Metered[]; raw: Metered[] }[] = [];
+  const phases = options.scale && databaseUrl ? ['', ' — after 1M reports'] : [''];
+  for (const phase of phases) {
+    if (phase) {
+      process.stderr.write(`seeding ${SCALE_REPORTS} reports over ${SCALE_NUMBERS} numbers (bulk SQL)…\n`);
+      const started = Date.now();
+      context.reportedNumbers = await seedHistory(databaseUrl!, SCALE_REPORTS, SCALE_NUMBERS);
+      process.stderr.write(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     }
-    const row = { path, service: [] as Metered[], raw: [] as Metered[] };
-    const runs = { service: 0, raw: 0 };
-    // Every run gets fresh requests (unique numbers to verify or report, unused verification ids).
-    // Each run also measures the CPU it cost (the process's and the database backends'), per request: on a
-    // noisy machine that is steadier than the throughput it bought.
-    const run = (target: 'service' | 'raw', duration: number) =>
-      target === 'service'
-        ? meterCpu(service.pid!, databaseName, duration, () => runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration))
-        : meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration));
-    const rawLoad = rawUrl !== null;
-    if (path.prime) {
-      process.stderr.write(`${path.name}: priming the service's cache\n`);
-      const headers = { authorization: `Bearer ${context.platformKey}`, 'content-type': 'application/json' };
-      for (const request of path.prime(context)) {
-        const res = await fetch(`${serviceUrl}${request.path}`, { method: request.method, headers, body: request.body });
-        if (!res.ok) throw new Error(`priming ${request.path} answered ${res.status}`);
+    for (const path of benchPaths.filter((p) => options.paths.includes(p.name) && (!phase || SCALE_PATHS.includes(p.name)))) {
+      if (!path.available(context)) {
+        process.stderr.write(`skipping ${path.name}: ${path.unavailableReason}\n`);
+        continue;
       }
+      const row = { path, phase, service: [] as Metered[], raw: [] as Metered[] };
+      const runs = { service: 0, raw: 0 };
+      // Every run gets fresh requests (unique numbers to verify or report, unused verification ids).
+      // Each run also measures the CPU it cost (the process's and the database backends'), per request: on a
+      // noisy machine that is steadier than the throughput it bought.
+      const run = (target: 'service' | 'raw', duration: number) =>
+        target === 'service'
+          ? meterCpu(service.pid!, databaseName, duration, () => runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration))
+          : meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration));
+      const rawLoad = rawUrl !== null;
+      if (path.prime) {
+        process.stderr.write(`${path.name}: priming the service's cache\n`);
+        const headers = { authorization: `Bearer ${context.platformKey}`, 'content-type': 'application/json' };
+        for (const request of path.prime(context)) {
+          const res = await fetch(`${serviceUrl}${request.path}`, { method: request.method, headers, body: request.body });
+          if (!res.ok) throw new Error(`priming ${request.path} answered ${res.status}`);
+        }
+      }
+      process.stderr.write(`${path.name}: warm-up\n`);
+      await run('service', options.warmup);
+      if (rawLoad) await run('raw', options.warmup);
+      for (let round = 1; round <= options.rounds; round++) {
+        process.stderr.write(`${path.name}: round ${round}/${options.rounds}\n`);
+        row.service.push(await run('service', options.duration));
+        if (rawLoad) row.raw.push(await run('raw', options.duration));
+      }
+      rows.push(row);
     }
-    process.stderr.write(`${path.name}: warm-up\n`);
-    await run('service', options.warmup);
-    if (rawLoad) await run('raw', options.warmup);
-    for (let round = 1; round <= options.rounds; round++) {
-      process.stderr.write(`${path.name}: round ${round}/${options.rounds}\n`);
-      row.service.push(await run('service', options.duration));
-      if (rawLoad) row.raw.push(await run('raw', options.duration));
-    }
-    rows.push(row);
   }
 
-  const lines = rows.map(({ path, service: s, raw: r }) => {
+  const lines = rows.map(({ path, phase, service: s, raw: r }) => {
     const sRps = median(s.map((x) => x.rps));
     const rRps = r.length ? median(r.map((x) => x.rps)) : NaN;
     const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
     const failures = s.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
     const cpu = (xs: Metered[]) => (xs.length ? `${fmt(median(xs.map((x) => x.appCpuUs)))} + ${databaseName ? fmt(median(xs.map((x) => x.dbCpuUs))) : '—'}` : '—');
-    return `| ${path.label} | ${fmt(sRps)} | ${fmt(median(s.map((x) => x.p50)), 1)} | ${fmt(median(s.map((x) => x.p99)), 1)} | ${fmt(rRps)} | ${r.length ? fmt(median(r.map((x) => x.p50)), 1) : '—'} | ${r.length ? fmt(median(r.map((x) => x.p99)), 1) : '—'} | ${r.length ? `**${fmt(sRps / rRps, 2)}×**` : '—'} | ${cpu(s)} | ${cpu(r)} | ${failures} |`;
+    return `| ${path.label}${phase} | ${fmt(sRps)} | ${fmt(median(s.map((x) => x.p50)), 1)} | ${fmt(median(s.map((x) => x.p99)), 1)} | ${fmt(rRps)} | ${r.length ? fmt(median(r.map((x) => x.p50)), 1) : '—'} | ${r.length ? fmt(median(r.map((x) => x.p99)), 1) : '—'} | ${r.length ? `**${fmt(sRps / rRps, 2)}×**` : '—'} | ${cpu(s)} | ${cpu(r)} | ${failures} |`;
   });
   const table = [
     '| path | service req/s | p50 ms | p99 ms | raw req/s | raw p50 ms | raw p99 ms | service / raw | service CPU µs/req (node + db) | raw CPU µs/req (node + db) | errors + non-2xx |',
@@ -233,7 +255,7 @@ async function main(): Promise<void> {
       `### ${options.embedded ? 'Embedded database (PGlite)' : 'PostgreSQL'} — ${new Date().toISOString().slice(0, 10)}`,
       '',
       `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. ` +
-        `Command: \`npm run bench --${options.embedded ? ' --embedded' : ''}\` (${generator}, ${options.connections} connections, ` +
+        `Command: \`npm run bench --${options.embedded ? ' --embedded' : ''}${options.scale ? ' --scale' : ''}${options.redis ? ' --redis' : ''}\` (${generator}, ${options.connections} connections, ` +
         `${options.rounds} alternating rounds of ${options.duration} s after a ${options.warmup} s warm-up; medians).`,
       '',
       table,
