@@ -96,19 +96,19 @@ export async function seedHistory(url: string, reports: number, numbers: number)
   try {
     const phone = (g: string) => `'+86135' || lpad((1 + (${g} % ${numbers}))::text, 8, '0')`;
     await db.query(
-      `INSERT INTO reports (phone_number, reporter_hash, category, attested, assurance, trust, weight, created_at)
-       SELECT ${phone('g')}, md5('history-' || g), 'other', false, 0.7, 0.7, 0.35, now() - (g % 7776000) * interval '1 second'
-         FROM generate_series(0, $1 - 1) g`,
+      `WITH r AS (
+         INSERT INTO reports (phone_number, reporter_hash, category, attested, assurance, trust, weight, created_at)
+         SELECT ${phone('g')}, md5('history-' || g), 'other', false, 0.7, 0.7, 0.35, now() - (g % 7776000) * interval '1 second'
+           FROM generate_series(0, $1 - 1) g
+         RETURNING id, phone_number, reporter_hash, weight, created_at, category)
+       INSERT INTO contributions (phone_number, reporter_hash, value, as_of, low_assurance, epoch, source_report_id, category, last_counted_report_id, last_counted_at)
+       SELECT phone_number, reporter_hash, weight, created_at, false, 0, id, category, id, created_at FROM r`,
       [reports],
-    );
-    await db.query(
-      `INSERT INTO contributions (phone_number, reporter_hash, value, as_of, low_assurance, epoch, source_report_id, category, last_counted_report_id, last_counted_at)
-       SELECT phone_number, reporter_hash, weight, created_at, false, 0, id, category, id, created_at FROM reports`,
     );
     await db.query(
       `INSERT INTO numbers AS n (phone_number, mass_normal, mass_as_of, report_count)
        SELECT phone_number, sum(weight * power(2, -extract(epoch FROM now() - created_at) / 2592000)), now(), count(*)
-         FROM reports GROUP BY phone_number
+         FROM reports WHERE phone_number LIKE '+86135%' GROUP BY phone_number
        ON CONFLICT (phone_number) DO UPDATE SET mass_normal = EXCLUDED.mass_normal, mass_as_of = EXCLUDED.mass_as_of, report_count = EXCLUDED.report_count`,
     );
     await db.query('VACUUM ANALYZE reports');
