@@ -2,23 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '@phonetrust/platform';
 import { ReportCategory } from '@phonetrust/scoring';
+import { NewReport } from '../reports/report.repository';
 
-export interface NewImportedReport {
+/** A report row from a file: a report's fields, with its import key and its historic time. */
+export interface NewImportedReport extends Omit<NewReport, 'id' | 'channel'> {
   importKey: string;
-  phoneNumber: string;
-  reporterHash: string;
-  category: ReportCategory;
-  description: string | null;
   channel: string | null;
-  occurredAt: string | null;
   createdAt: Date;
-  interactionId: string | null;
-  attested: boolean;
-  accountAgeDays: number | null;
-  verifiedBuyer: boolean | null;
-  assurance: number;
-  trust: number;
-  weight: number;
 }
 
 export interface PendingReportRow {
