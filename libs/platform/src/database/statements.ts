@@ -21,10 +21,14 @@ export function combineStatements(statements: readonly Statement[]): Statement {
   const ctes = others.map((statement, i) => {
     const offset = params.length;
     params.push(...statement.params);
-    const text = statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-    return `w${i + 1} AS (${text.trim()})`;
+    return `w${i + 1} AS (${shiftParameters(statement.text, offset).trim()})`;
   });
   return { text: `WITH ${ctes.join(',\n')}\n${main.text.trim()}`, params };
+}
+
+/** The statement's text with `$n` renumbered to `$(n + offset)`, to place it after `offset` other parameters. */
+export function shiftParameters(text: string, offset: number): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 }
 
 /** Runs the statements in one round trip (see `combineStatements`); returns the main statement's rows. */

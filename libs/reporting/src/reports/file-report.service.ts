@@ -60,8 +60,9 @@ export class FileReport {
   }
 
   private async record(tx: EntityManager, phone: NormalizedPhone, reporterHash: string, input: FileReportInput): Promise<StoredResponse<ReportReceipt>> {
-    const reporter = await this.reporters.lockReporter(tx, reporterHash);
-    const locked = await this.ledger.lockReporter(tx, phone.e164, reporterHash);
+    // One round trip locks the reporter, the reporter's contribution to the number and the number, in that order.
+    const locked = await this.ledger.lockReporter(tx, phone.e164, reporterHash, this.reporters.lockStatement(reporterHash));
+    const reporter = this.reporters.fromLocked(locked.first);
 
     const window = this.config.dedupeWindowSeconds;
     if (locked.lastCountedReportId && locked.lastCountedAt !== null && locked.now - locked.lastCountedAt < window) {

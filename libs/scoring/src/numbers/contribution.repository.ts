@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { queryOne, queryRows, Statement } from '@phonetrust/platform';
+import { queryOne, queryRows, shiftParameters, Statement } from '@phonetrust/platform';
 import { Contribution } from '../model/number-score';
 import { ReportCategory } from '../model/policy';
 import { toDate, toSeconds } from './clock';
@@ -28,7 +28,8 @@ interface ContributionRow {
   now: Date;
 }
 
-const LOCK_FOR_REPORT = (columns: string) => `INSERT INTO contributions (phone_number, reporter_hash) VALUES ($1, $2)
+/** Locks (creating) the contribution of $2 to $1; `source` names a CTE that must yield a row first (lock order). */
+const LOCK_FOR_REPORT = (columns: string, source?: string) => `INSERT INTO contributions (phone_number, reporter_hash) ${source ? `SELECT $1, $2 FROM ${source}` : 'VALUES ($1, $2)'}
        ON CONFLICT (phone_number, reporter_hash) DO UPDATE SET phone_number = EXCLUDED.phone_number
        RETURNING ${columns}`;
 
@@ -69,23 +70,29 @@ export class ContributionRepository {
   }
 
   /**
-   * `lockForReport`, then the number's row, in one round trip. The number's upsert reads from the contribution's,
-   * so PostgreSQL takes the locks in the workflows' order (contribution, then number) whatever it plans.
+   * `lockForReport`, then the number's row, in one round trip — after `first` when given (the caller's own lock,
+   * earlier in the lock order; its RETURNING row comes back as `first`). Each upsert reads from the one before, so
+   * PostgreSQL takes the locks in the workflows' order whatever it plans.
    */
   async lockForReportWithNumber(
     manager: EntityManager,
     numbers: NumberRepository,
     phoneNumber: string,
     reporterHash: string,
-  ): Promise<{ contribution: LockedContribution; number: LockedNumber }> {
+    first?: Statement,
+  ): Promise<{ contribution: LockedContribution; number: LockedNumber; first: Record<string, unknown> }> {
+    const ctes = [
+      ...(first ? [`f AS (${shiftParameters(first.text, 2)})`] : []),
+      `c AS (${LOCK_FOR_REPORT(COLUMNS, first ? 'f' : undefined)})`,
+      `n AS (${numbers.lockAfter('c')})`,
+    ];
     const row = await queryOne<ContributionRow & Record<string, unknown>>(
       manager,
-      `WITH c AS (${LOCK_FOR_REPORT(COLUMNS)}),
-            n AS (${numbers.lockAfter('c')})
-       SELECT c.*, ${PREFIXED_NUMBER_COLUMNS} FROM c, n`,
-      [phoneNumber, reporterHash],
+      `WITH ${ctes.join(',\n')}
+       SELECT ${first ? 'f.*, ' : ''}c.*, ${PREFIXED_NUMBER_COLUMNS} FROM ${first ? 'f, ' : ''}c, n`,
+      [phoneNumber, reporterHash, ...(first?.params ?? [])],
     );
-    return { contribution: toLocked(row!), number: numbers.fromPrefixed(row!) };
+    return { contribution: toLocked(row!), number: numbers.fromPrefixed(row!), first: row! };
   }
 
   /** Locks (creating) many reporter×number rows at once, in key order: the bulk import. Keyed `phone reporterHash`. */

@@ -9,6 +9,8 @@ import { LockedNumber, NumberRepository } from './number.repository';
 /** The reporter's contribution and the number's row, both locked for the transaction. */
 export interface LockedForReport extends LockedContribution {
   readonly number: LockedNumber;
+  /** The row the caller's own lock (`lockReporter`'s `first`) returned; empty without one. */
+  readonly first: Record<string, unknown>;
 }
 
 export interface CountReportInput {
@@ -38,11 +40,12 @@ export class ScoreLedger {
 
   /**
    * Locks (creating) the reporter's contribution to the number, then the number: the dedupe decision is made
-   * under these locks. One round trip.
+   * under these locks. One round trip, which also runs `first` before them — the caller's lock on the reporter,
+   * first in the lock order — and returns its row.
    */
-  async lockReporter(manager: EntityManager, phoneNumber: string, reporterHash: string): Promise<LockedForReport> {
-    const { contribution, number } = await this.contributions.lockForReportWithNumber(manager, this.numbers, phoneNumber, reporterHash);
-    return { ...contribution, number };
+  async lockReporter(manager: EntityManager, phoneNumber: string, reporterHash: string, first?: Statement): Promise<LockedForReport> {
+    const locked = await this.contributions.lockForReportWithNumber(manager, this.numbers, phoneNumber, reporterHash, first);
+    return { ...locked.contribution, number: locked.number, first: first ? locked.first : {} };
   }
 
   /**
