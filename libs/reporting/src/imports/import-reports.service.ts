@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '@phonetrust/platform';
-import { assuranceOf, HistoricLedger, isLowAssurance, isLowTrust, reportWeight, SCORE_POLICY, ScorePolicy, trustOf } from '@phonetrust/scoring';
+import { HistoricLedger, isLowAssurance, isLowTrust, SCORE_POLICY, ScorePolicy } from '@phonetrust/scoring';
 import { ReporterIds } from '../reporters/reporter-ids';
 import { reportingConfig, ReportingConfig } from '../reporting.config';
+import { weighReport } from '../reports/weigh-report';
 import { ImportedReport } from './imported-report';
 import { ImportedReportRepository, NewImportedReport } from './imported-report.repository';
 
@@ -57,26 +58,7 @@ export class ImportReports {
       );
       const reports = rows.map((row, i): NewImportedReport => {
         const verdicts = reporters.get(hashes[i]) ?? { upheld: 0, rejected: 0 };
-        const assurance = assuranceOf(row.reporterContext, this.policy);
-        const trust = trustOf(assurance, verdicts.upheld, verdicts.rejected, this.policy);
-        const attested = row.evidence?.attested ?? false;
-        return {
-          importKey: row.importKey,
-          phoneNumber: row.phoneNumber,
-          reporterHash: hashes[i],
-          category: row.category,
-          description: row.description,
-          channel: row.channel,
-          occurredAt: row.occurredAt,
-          createdAt: new Date(row.at * 1000),
-          interactionId: row.evidence?.interactionId ?? null,
-          attested,
-          accountAgeDays: row.reporterContext?.accountAgeDays ?? null,
-          verifiedBuyer: row.reporterContext?.verifiedBuyer ?? null,
-          assurance,
-          trust,
-          weight: reportWeight({ trust, category: row.category, attested }, this.policy),
-        };
+        return { ...weighReport(row.phoneNumber, hashes[i], row, verdicts, this.policy), importKey: row.importKey, createdAt: new Date(row.at * 1000) };
       });
       return this.repository.insertPending(tx, reports);
     });

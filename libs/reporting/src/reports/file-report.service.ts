@@ -3,13 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { Idempotency, LimitRule, MetricsRegistry, NormalizedPhone, Principal, RateLimiter, requirePhone, StoredResponse } from '@phonetrust/platform';
-import { assuranceOf, isLowAssurance, isLowTrust, reportWeight, SCORE_POLICY, ScoreLedger, ScorePolicy, trustOf } from '@phonetrust/scoring';
+import { isLowAssurance, isLowTrust, SCORE_POLICY, ScoreLedger, ScorePolicy } from '@phonetrust/scoring';
 import { ReporterIds } from '../reporters/reporter-ids';
 import { ReporterRepository } from '../reporters/reporter.repository';
 import { reportingConfig, ReportingConfig } from '../reporting.config';
 import { FileReportInput } from './report-input';
 import { ReportReceipt } from './report-view';
 import { ReportRepository } from './report.repository';
+import { weighReport } from './weigh-report';
 
 export const FILE_REPORT_ROUTE = 'POST /v1/reports';
 
@@ -73,10 +74,7 @@ export class FileReport {
       };
     }
 
-    const assurance = assuranceOf(input.reporterContext, this.policy);
-    const trust = trustOf(assurance, reporter.upheld, reporter.rejected, this.policy);
-    const attested = input.evidence?.attested ?? false;
-    const weight = reportWeight({ trust, category: input.category, attested }, this.policy);
+    const row = weighReport(phone.e164, reporterHash, input, reporter, this.policy);
     const id = randomUUID();
     const report = await this.ledger.countReport<{ id: string; created_at: Date }>(tx, {
       phoneNumber: phone.e164,
@@ -84,28 +82,13 @@ export class FileReport {
       locked,
       report: {
         id,
-        weight,
+        weight: row.weight,
         category: input.category,
-        lowAssurance: isLowAssurance(assurance, this.policy),
-        lowTrust: isLowTrust(trust, this.policy),
+        lowAssurance: isLowAssurance(row.assurance, this.policy),
+        lowTrust: isLowTrust(row.trust, this.policy),
       },
-      attestedThreat: input.category === 'threat' && attested,
-      insertReport: this.reports.insertStatement({
-        id,
-        phoneNumber: phone.e164,
-        reporterHash,
-        category: input.category,
-        description: input.description ?? null,
-        channel: input.channel ?? null,
-        occurredAt: input.occurredAt ?? null,
-        interactionId: input.evidence?.interactionId ?? null,
-        attested,
-        accountAgeDays: input.reporterContext?.accountAgeDays ?? null,
-        verifiedBuyer: input.reporterContext?.verifiedBuyer ?? null,
-        assurance,
-        trust,
-        weight,
-      }),
+      attestedThreat: input.category === 'threat' && row.attested,
+      insertReport: this.reports.insertStatement({ id, ...row }),
     });
     return {
       statusCode: 201,
