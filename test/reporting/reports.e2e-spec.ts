@@ -104,6 +104,19 @@ describe('POST /v1/reports (SPEC §5)', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 
+  it('lets exactly 5 of 12 concurrent reports by one reporter through, and keeps none of the refused ones', async () => {
+    const reporterId = newReporterId('burst');
+    const phones = Array.from({ length: 12 }, () => newPhoneNumber());
+    const results = await Promise.all(phones.map((phone) => platform.post('/v1/reports', reportBody(phone, { reporterId }))));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(5);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(7);
+    const rows = await t.dataSource.query('SELECT count(*)::int AS n FROM reports WHERE phone_number = ANY($1)', [phones]);
+    expect(rows[0].n).toBe(5);
+    const refusedPhones = phones.filter((_, i) => results[i].status === 429);
+    const touched = await t.dataSource.query('SELECT count(*)::int AS n FROM numbers WHERE phone_number = ANY($1)', [refusedPhones]);
+    expect(touched[0].n).toBe(0);
+  });
+
   it('limits a client IP: 429 with scope ip', async () => {
     const clientIp = '203.0.113.77';
     const results: any[] = [];

@@ -101,7 +101,8 @@ describe('the score explained, and what a report costs', () => {
     const onBusy = await countStatements(async () => expect((await platform.post('/v1/reports', quiet(busy))).status).toBe(201));
     expect((await analyst.get(`/v1/numbers/${busy}`)).body.state).toBe(busyState);
     expect(onBusy.statements).toEqual(onFresh.statements);
-    // BEGIN, the chained lock (reporter, contribution, number), the combined write (report, contribution, number), COMMIT.
+    // BEGIN, the chained lock (reporter, contribution, number, and the rate limits' counters), the combined write
+    // (report, contribution, number), COMMIT: the limits cost no statement of their own.
     expect(onFresh.count).toBe(4);
     if (process.env.SHOW_STATEMENTS) console.log(onFresh.statements.join("\n"));
   });

@@ -1,3 +1,5 @@
+export * from './limit-charge';
+export * from './limit-rule';
 export * from './rate-limit.config';
 export * from './rate-limiter';
 export * from './rate-limit.module';

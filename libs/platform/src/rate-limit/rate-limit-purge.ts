@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RATE_LIMIT_TABLE } from './limit-charge';
 import { rateLimitConfig, RateLimitConfig } from './rate-limit.config';
 
 /** Deletes expired counters from the PostgreSQL store every few minutes (Redis expires its own). */
@@ -25,7 +26,12 @@ export class RateLimitPurge implements OnApplicationBootstrap, OnApplicationShut
 
   async purge(): Promise<void> {
     try {
-      await this.dataSource.query('DELETE FROM rate_limits WHERE expire < $1', [Date.now()]);
+      // Counters a transaction holds (a report charges its limits inside its own) are left for the next round:
+      // the purge never waits on them, so it can never deadlock with one.
+      await this.dataSource.query(
+        `DELETE FROM ${RATE_LIMIT_TABLE} WHERE key IN (SELECT key FROM ${RATE_LIMIT_TABLE} WHERE expire < $1 FOR UPDATE SKIP LOCKED)`,
+        [Date.now()],
+      );
     } catch (error) {
       this.logger.warn(`purge failed: ${(error as Error).message}`);
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { Idempotency, LimitRule, MetricsRegistry, NormalizedPhone, Principal, RateLimiter, requirePhone, StoredResponse } from '@phonetrust/platform';
+import { Idempotency, LimitRule, MetricsRegistry, NormalizedPhone, Principal, RateLimiter, requirePhone, StoredResponse, TransactionalCharge } from '@phonetrust/platform';
 import { isLowAssurance, isLowTrust, SCORE_POLICY, ScoreLedger, ScorePolicy } from '@phonetrust/scoring';
 import { ReporterIds } from '../reporters/reporter-ids';
 import { ReporterRepository } from '../reporters/reporter.repository';
@@ -46,13 +46,16 @@ export class FileReport {
     if (replayed) return replayed;
 
     const reporterHash = this.reporterIds.hash(input.reporterId);
-    // Outside the transaction: the limiter has its own connection (and may be Redis).
-    await this.limiter.consume(this.limits(reporterHash, input.clientIp));
+    const limits = this.limits(reporterHash, input.clientIp);
+    // On PostgreSQL the limits are charged in the transaction's first statement, and a refusal rolls them back
+    // with the rest; on Redis they are charged before it.
+    const charge = this.limiter.chargeInTransaction(limits);
+    if (!charge) await this.limiter.consume(limits);
 
     const response = await this.dataSource.transaction(async (tx) => {
       const prior = await this.idempotency.begin<ReportReceipt>(tx, claim);
       if (prior) return prior;
-      const result = await this.record(tx, phone, reporterHash, input);
+      const result = await this.record(tx, phone, reporterHash, input, charge);
       await this.idempotency.complete(tx, claim, result);
       return result;
     });
@@ -60,9 +63,20 @@ export class FileReport {
     return response;
   }
 
-  private async record(tx: EntityManager, phone: NormalizedPhone, reporterHash: string, input: FileReportInput): Promise<StoredResponse<ReportReceipt>> {
-    // One round trip locks the reporter, the reporter's contribution to the number and the number, in that order.
-    const locked = await this.ledger.lockReporter(tx, phone.e164, reporterHash, this.reporters.lockStatement(reporterHash));
+  private async record(
+    tx: EntityManager,
+    phone: NormalizedPhone,
+    reporterHash: string,
+    input: FileReportInput,
+    charge: TransactionalCharge | null,
+  ): Promise<StoredResponse<ReportReceipt>> {
+    // One round trip locks the reporter, the reporter's contribution to the number and the number, in that order,
+    // and charges the limits.
+    const locked = await this.ledger.lockReporter(tx, phone.e164, reporterHash, {
+      first: this.reporters.lockStatement(reporterHash),
+      alongside: charge?.statement,
+    });
+    charge?.settle(locked.alongside);
     const reporter = this.reporters.fromLocked(locked.first);
 
     const window = this.config.dedupeWindowSeconds;

@@ -72,27 +72,43 @@ export class ContributionRepository {
   /**
    * `lockForReport`, then the number's row, in one round trip — after `first` when given (the caller's own lock,
    * earlier in the lock order; its RETURNING row comes back as `first`). Each upsert reads from the one before, so
-   * PostgreSQL takes the locks in the workflows' order whatever it plans.
+   * PostgreSQL takes the locks in the workflows' order whatever it plans. `alongside` is one more statement of the
+   * caller's to run in the same round trip (its RETURNING rows come back as `alongside`); it must touch no row of
+   * the chain.
    */
   async lockForReportWithNumber(
     manager: EntityManager,
     numbers: NumberRepository,
     phoneNumber: string,
     reporterHash: string,
-    first?: Statement,
-  ): Promise<{ contribution: LockedContribution; number: LockedNumber; first: Record<string, unknown> }> {
+    caller: { first?: Statement; alongside?: Statement } = {},
+  ): Promise<{ contribution: LockedContribution; number: LockedNumber; first: Record<string, unknown>; alongside: Record<string, unknown>[] }> {
+    const { first, alongside } = caller;
+    const params: unknown[] = [phoneNumber, reporterHash];
+    const cte = (name: string, statement: Statement) => {
+      const text = `${name} AS (${shiftParameters(statement.text, params.length)})`;
+      params.push(...statement.params);
+      return text;
+    };
     const ctes = [
-      ...(first ? [`f AS (${shiftParameters(first.text, 2)})`] : []),
+      ...(first ? [cte('f', first)] : []),
       `c AS (${LOCK_FOR_REPORT(COLUMNS, first ? 'f' : undefined)})`,
       `n AS (${numbers.lockAfter('c')})`,
+      ...(alongside ? [cte('a', alongside)] : []),
     ];
     const row = await queryOne<ContributionRow & Record<string, unknown>>(
       manager,
       `WITH ${ctes.join(',\n')}
-       SELECT ${first ? 'f.*, ' : ''}c.*, ${PREFIXED_NUMBER_COLUMNS} FROM ${first ? 'f, ' : ''}c, n`,
-      [phoneNumber, reporterHash, ...(first?.params ?? [])],
+       SELECT ${first ? 'f.*, ' : ''}c.*, ${PREFIXED_NUMBER_COLUMNS}${alongside ? `, (SELECT coalesce(json_agg(a), '[]') FROM a) AS alongside_rows` : ''}
+         FROM ${first ? 'f, ' : ''}c, n`,
+      params,
     );
-    return { contribution: toLocked(row!), number: numbers.fromPrefixed(row!), first: row! };
+    return {
+      contribution: toLocked(row!),
+      number: numbers.fromPrefixed(row!),
+      first: row!,
+      alongside: alongside ? (row!.alongside_rows as Record<string, unknown>[]) : [],
+    };
   }
 
   /** Locks (creating) many reporter×number rows at once, in key order: the bulk import. Keyed `phone reporterHash`. */

@@ -11,6 +11,8 @@ export interface LockedForReport extends LockedContribution {
   readonly number: LockedNumber;
   /** The row the caller's own lock (`lockReporter`'s `first`) returned; empty without one. */
   readonly first: Record<string, unknown>;
+  /** The rows the caller's `alongside` statement returned; empty without one. */
+  readonly alongside: Record<string, unknown>[];
 }
 
 export interface CountReportInput {
@@ -41,11 +43,17 @@ export class ScoreLedger {
   /**
    * Locks (creating) the reporter's contribution to the number, then the number: the dedupe decision is made
    * under these locks. One round trip, which also runs `first` before them — the caller's lock on the reporter,
-   * first in the lock order — and returns its row.
+   * first in the lock order — and returns its row, and `alongside` with them (the caller's work on rows of its
+   * own, such as its rate-limit counters) and returns its rows.
    */
-  async lockReporter(manager: EntityManager, phoneNumber: string, reporterHash: string, first?: Statement): Promise<LockedForReport> {
-    const locked = await this.contributions.lockForReportWithNumber(manager, this.numbers, phoneNumber, reporterHash, first);
-    return { ...locked.contribution, number: locked.number, first: first ? locked.first : {} };
+  async lockReporter(
+    manager: EntityManager,
+    phoneNumber: string,
+    reporterHash: string,
+    caller: { first?: Statement; alongside?: Statement } = {},
+  ): Promise<LockedForReport> {
+    const locked = await this.contributions.lockForReportWithNumber(manager, this.numbers, phoneNumber, reporterHash, caller);
+    return { ...locked.contribution, number: locked.number, first: caller.first ? locked.first : {}, alongside: locked.alongside };
   }
 
   /**
