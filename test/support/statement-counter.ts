@@ -9,7 +9,9 @@ export async function countStatements(work: () => Promise<unknown>): Promise<{ c
   const original = prototype.query;
   const statements: string[] = [];
   prototype.query = function (this: unknown, ...args: unknown[]) {
-    statements.push(String(args[0]).replace(/\s+/g, ' ').trim().slice(0, 80));
+    // A prepared statement comes as pg's query config ({ name, text }).
+    const query = typeof args[0] === 'object' && args[0] !== null ? (args[0] as { text: string }).text : String(args[0]);
+    statements.push(query.replace(/\s+/g, ' ').trim().slice(0, 80));
     return original.apply(this, args);
   };
   try {

@@ -127,6 +127,7 @@ export class VerificationRepository {
               RETURNING wrong_codes)
        SELECT v.*, budget.wrong_codes AS "wrongCodesToday" FROM v LEFT JOIN budget ON true`,
       [id],
+      { prepare: true },
     );
   }
 
@@ -142,6 +143,7 @@ export class VerificationRepository {
         WHERE id = $1
        RETURNING ${COLUMNS}`,
       [id, attempts, status, phoneNumber],
+      { prepare: true },
     );
     return rows[0];
   }

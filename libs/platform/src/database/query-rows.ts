@@ -1,18 +1,45 @@
+import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+
+export interface QueryOptions {
+  /**
+   * Run as a named prepared statement: parsed and planned once per connection, not on every call (PostgreSQL
+   * replans it by itself after a schema change). For the hot paths' statements, whose text is built from code
+   * only, never from data: every distinct text stays prepared on every pooled connection.
+   */
+  readonly prepare?: boolean;
+}
 
 /**
  * Runs SQL and returns its rows whatever the command. TypeORM's `query()` returns the rows of a SELECT or
  * INSERT … RETURNING, but `[rows, rowCount]` for UPDATE and DELETE; this hides the difference.
  */
-export async function queryRows<T>(manager: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  const result: unknown = await manager.query(sql, params);
+export async function queryRows<T>(manager: EntityManager, sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<T[]> {
+  // The pg driver takes a query config in place of the text: TypeORM passes it through, with its own logging,
+  // subscribers and error wrapping unchanged.
+  const query = options.prepare ? ({ name: preparedName(sql), text: sql } as unknown as string) : sql;
+  const result: unknown = await manager.query(query, params);
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
     return result[0] as T[];
   }
   return result as T[];
 }
 
-export async function queryOne<T>(manager: EntityManager, sql: string, params: unknown[] = []): Promise<T | null> {
-  const rows = await queryRows<T>(manager, sql, params);
+export async function queryOne<T>(manager: EntityManager, sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<T | null> {
+  const rows = await queryRows<T>(manager, sql, params, options);
   return rows[0] ?? null;
+}
+
+const names = new Map<string, string>();
+const MAX_NAMES = 1000;
+
+/** A prepared statement's name: from its text, so every process and connection names one text alike. */
+export function preparedName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `pt_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(sql, name);
+  }
+  return name;
 }

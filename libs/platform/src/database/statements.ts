@@ -31,8 +31,11 @@ export function shiftParameters(text: string, offset: number): string {
   return text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 }
 
-/** Runs the statements in one round trip (see `combineStatements`); returns the main statement's rows. */
+/**
+ * Runs the statements in one round trip (see `combineStatements`), as a prepared statement (their text must come
+ * from code, never from data); returns the main statement's rows.
+ */
 export function writeTogether<T>(manager: EntityManager, statements: readonly Statement[]): Promise<T[]> {
   const combined = combineStatements(statements);
-  return queryRows<T>(manager, combined.text, [...combined.params]);
+  return queryRows<T>(manager, combined.text, [...combined.params], { prepare: true });
 }

@@ -102,6 +102,7 @@ export class ContributionRepository {
        SELECT ${first ? 'f.*, ' : ''}c.*, ${PREFIXED_NUMBER_COLUMNS}${alongside ? `, (SELECT coalesce(json_agg(a), '[]') FROM a) AS alongside_rows` : ''}
          FROM ${first ? 'f, ' : ''}c, n`,
       params,
+      { prepare: true },
     );
     return {
       contribution: toLocked(row!),
