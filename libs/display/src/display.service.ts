@@ -38,7 +38,12 @@ export class DisplayService {
     bus: ChangeBus,
     @Inject(displayConfig.KEY) config: DisplayConfig,
   ) {
-    this.cache = new CoherentCache<DisplayFacts>(bus, { topic: NUMBER_CHANGED_TOPIC, maxEntries: config.cacheMaxEntries, ttlMs: config.cacheTtlMs });
+    this.cache = new CoherentCache<DisplayFacts>(bus, {
+      topic: NUMBER_CHANGED_TOPIC,
+      maxEntries: config.cacheMaxEntries,
+      ttlMs: config.cacheTtlMs,
+      reload: (numbers) => this.load(numbers),
+    });
   }
 
   /** A cached answer for an E.164 number, without parsing or I/O; undefined on a miss. */

@@ -99,4 +99,82 @@ describe('CoherentCache', () => {
     await all;
     expect(loads).toBe(1);
   });
+
+  describe('reloading in the background', () => {
+    let t: number;
+    let reloads: string[][];
+    let next: (keys: string[]) => Promise<Map<string, { v: string }>>;
+    let reloading: CoherentCache<{ v: string }>;
+    const settle = () => new Promise((r) => setTimeout(r, 5));
+
+    beforeEach(() => {
+      t = 0;
+      reloads = [];
+      next = async (keys) => new Map(keys.map((k) => [k, { v: `${k} reloaded` }]));
+      reloading = new CoherentCache(bus, {
+        topic: 't',
+        maxEntries: 100,
+        ttlMs: 1000,
+        now: () => t,
+        reload: (keys) => {
+          reloads.push(keys);
+          return next(keys);
+        },
+      });
+    });
+
+    const fill = async (...keys: string[]) => {
+      for (const k of keys) await reloading.get(k, async () => ({ v: `${k} loaded` }));
+    };
+
+    it('leaves an entry alone before half its TTL', async () => {
+      await fill('a');
+      t = 499;
+      expect(reloading.peek('a')).toEqual({ v: 'a loaded' });
+      await settle();
+      expect(reloads).toEqual([]);
+    });
+
+    it('answers a hit past nine tenths of its TTL from memory and reloads it, many keys in one batch', async () => {
+      await fill('a', 'b', 'c');
+      t = 900;
+      expect(reloading.peek('a')).toEqual({ v: 'a loaded' });
+      expect(await reloading.get('b', async () => ({ v: 'not this' }))).toEqual({ v: 'b loaded' });
+      expect(reloading.peek('a')).toEqual({ v: 'a loaded' });
+      await settle();
+      expect(reloads).toEqual([['a', 'b']]);
+      expect(reloading.peek('a')).toEqual({ v: 'a reloaded' });
+      expect(reloading.peek('b')).toEqual({ v: 'b reloaded' });
+      // the reloaded entries start a new TTL: hits on them queue nothing now
+      reloading.peek('a');
+      reloading.peek('b');
+      await settle();
+      expect(reloads).toHaveLength(1);
+    });
+
+    it('does not store a reload that an eviction of its key overtook', async () => {
+      await fill('a');
+      const slow = deferred<Map<string, { v: string }>>();
+      next = () => slow.promise;
+      t = 950;
+      reloading.peek('a');
+      await settle();
+      bus.notify('a');
+      slow.resolve(new Map([['a', { v: 'old row' }]]));
+      await settle();
+      expect(reloading.peek('a')).toBeUndefined();
+    });
+
+    it('keeps the entry when a reload fails', async () => {
+      await fill('a');
+      next = async () => {
+        throw new Error('database down');
+      };
+      t = 950;
+      reloading.peek('a');
+      await settle();
+      expect(reloads).toHaveLength(1);
+      expect(reloading.peek('a')).toEqual({ v: 'a loaded' });
+    });
+  });
 });
