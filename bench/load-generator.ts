@@ -26,21 +26,30 @@ export function pickGenerator(forced?: string): Generator {
   }
 }
 
-/** Runs one load against `baseUrl` for `duration` seconds with `connections` connections. */
-export function runLoad(generator: Generator, baseUrl: string, load: Load, connections: number, duration: number): Promise<RunResult> {
-  return generator === 'wrk' ? runWrk(baseUrl, load, connections, duration) : runAutocannon(baseUrl, load, connections, duration);
+/**
+ * Runs one load against `baseUrl` for `duration` seconds with `connections` connections: as fast as the target
+ * answers, or, with `rate`, paced to about that many requests per second in all (each connection waits between its
+ * requests), to see latency at a load the target is not saturated by.
+ */
+export function runLoad(generator: Generator, baseUrl: string, load: Load, connections: number, duration: number, rate?: number): Promise<RunResult> {
+  return generator === 'wrk' ? runWrk(baseUrl, load, connections, duration, rate) : runAutocannon(baseUrl, load, connections, duration, rate);
 }
 
 // wrk is C and light on the CPU the service needs; its Lua script cycles through the requests of a file.
 const WRK_SCRIPT = `
 local requests = {}
 local index = 0
+local pause = 0
 function init(args)
+  pause = tonumber(args[2] or "0")
   for line in io.lines(args[1]) do
     local method, path, body = line:match("^([^\\t]*)\\t([^\\t]*)\\t?(.*)$")
     if body == "" then body = nil end
     requests[#requests + 1] = wrk.format(method, path, nil, body)
   end
+end
+function delay()
+  return pause
 end
 function request()
   index = index + 1
@@ -56,15 +65,18 @@ function response(status, headers, body)
 end
 `;
 
-async function runWrk(baseUrl: string, load: Load, connections: number, duration: number): Promise<RunResult> {
+async function runWrk(baseUrl: string, load: Load, connections: number, duration: number, rate?: number): Promise<RunResult> {
   const dir = tmpdir();
   const script = join(dir, 'phonetrust-bench.lua');
   const list = join(dir, `phonetrust-bench-${process.pid}.tsv`);
   writeFileSync(script, WRK_SCRIPT);
   writeFileSync(list, load.requests.map((r) => `${r.method}\t${r.path}\t${r.body ?? ''}`).join('\n'));
   const headerArgs = Object.entries(load.headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  // Paced: each connection pauses connections / rate seconds between requests (less the answer's own time, which
+  // is small when the target keeps up: the rate reached is measured and reported, not assumed).
+  const pauseMs = rate ? Math.max(0, Math.round((1000 * connections) / rate) - 1) : 0;
   const output = await new Promise<string>((resolve, reject) =>
-    execFile('wrk', ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', '--timeout', '10s', ...headerArgs, '-s', script, baseUrl, '--', list], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+    execFile('wrk', ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', '--timeout', '10s', ...headerArgs, '-s', script, baseUrl, '--', list, String(pauseMs)], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       if (stderr) process.stderr.write(stderr);
       return error ? reject(error) : resolve(stdout);
     }),
@@ -85,12 +97,13 @@ async function runWrk(baseUrl: string, load: Load, connections: number, duration
   };
 }
 
-async function runAutocannon(baseUrl: string, load: Load, connections: number, duration: number): Promise<RunResult> {
+async function runAutocannon(baseUrl: string, load: Load, connections: number, duration: number, rate?: number): Promise<RunResult> {
   let next = 0;
   const result = await autocannon({
     url: baseUrl,
     connections,
     duration,
+    ...(rate ? { overallRate: Math.round(rate) } : {}),
     headers: load.headers,
     requests: [
       {

@@ -7,6 +7,7 @@
  *   npm run bench -- --duration 8 --rounds 3 --connections 32 --paths display,batch
  *   npm run bench -- --paths check --profile   a CPU profile of the service (bench/results/profiles)
  *   npm run bench -- --autocannon            autocannon even where wrk is installed
+ *   npm run bench -- --no-paced              without the latency runs at a paced load (half the sustained rate)
  *   npm run bench -- --redis                 the service's rate limits on Redis (BENCH_REDIS_URL or the local one)
  *   npm run bench -- --scale                 then seeds 1M reports over 100k numbers and measures display and
  *                                            report intake again, on top of that history
@@ -45,6 +46,7 @@ interface Options {
   write: boolean;
   generator?: string;
   profile: boolean;
+  paced: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -64,6 +66,7 @@ function parseOptions(argv: string[]): Options {
     write: !argv.includes('--no-write'),
     generator: argv.includes('--autocannon') ? 'autocannon' : undefined,
     profile: argv.includes('--profile'),
+    paced: !argv.includes('--no-paced'),
   };
 }
 
@@ -191,7 +194,15 @@ async function main(): Promise<void> {
   process.stderr.write(`load generator: ${generator}\n`);
   type Metered = RunResult & { appCpuUs: number; dbCpuUs: number };
   const databaseName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : null;
-  const rows: { path: BenchPath; phase: string; service: Metered[]; raw: Metered[] }[] = [];
+  interface Row {
+    path: BenchPath;
+    phase: string;
+    service: Metered[];
+    raw: Metered[];
+    /** One more run each at the same paced load, half of what the slower side sustained: latency unsaturated. */
+    paced?: { rate: number; service: Metered; raw: Metered | null };
+  }
+  const rows: Row[] = [];
   const phases = options.scale && databaseUrl ? ['', ' — after 1M reports'] : [''];
   for (const phase of phases) {
     if (phase) {
@@ -205,15 +216,15 @@ async function main(): Promise<void> {
         process.stderr.write(`skipping ${path.name}: ${path.unavailableReason}\n`);
         continue;
       }
-      const row = { path, phase, service: [] as Metered[], raw: [] as Metered[] };
+      const row: Row = { path, phase, service: [], raw: [] };
       const runs = { service: 0, raw: 0 };
       // Every run gets fresh requests (unique numbers to verify or report, unused verification ids).
       // Each run also measures the CPU it cost (the process's and the database backends'), per request: on a
       // noisy machine that is steadier than the throughput it bought.
-      const run = (target: 'service' | 'raw', duration: number) =>
+      const run = (target: 'service' | 'raw', duration: number, rate?: number) =>
         target === 'service'
-          ? meterCpu(service.pid!, databaseName, duration, () => runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration))
-          : meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration));
+          ? meterCpu(service.pid!, databaseName, duration, () => runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration, rate))
+          : meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate));
       const rawLoad = rawUrl !== null;
       if (path.prime) {
         process.stderr.write(`${path.name}: priming the service's cache\n`);
@@ -230,6 +241,12 @@ async function main(): Promise<void> {
         process.stderr.write(`${path.name}: round ${round}/${options.rounds}\n`);
         row.service.push(await run('service', options.duration));
         if (rawLoad) row.raw.push(await run('raw', options.duration));
+      }
+      if (options.paced) {
+        const sustained = Math.min(median(row.service.map((x) => x.rps)), rawLoad ? median(row.raw.map((x) => x.rps)) : Infinity);
+        const rate = Math.max(1, Math.round(sustained / 2));
+        process.stderr.write(`${path.name}: paced at ${rate} req/s\n`);
+        row.paced = { rate, service: await run('service', options.duration, rate), raw: rawLoad ? await run('raw', options.duration, rate) : null };
       }
       rows.push(row);
     }
@@ -248,7 +265,19 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...lines,
   ].join('\n');
-  process.stdout.write(`\n${table}\n`);
+  const pacedRows = rows.filter((r) => r.paced);
+  const fmt1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+  const pacedTable = pacedRows.length
+    ? [
+        '| path | paced at req/s | service req/s | service p50 ms | service p99 ms | raw req/s | raw p50 ms | raw p99 ms | errors + non-2xx |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+        ...pacedRows.map(({ path, phase, paced }) => {
+          const { rate, service: s, raw: r } = paced!;
+          return `| ${path.label}${phase} | ${rate} | ${s.rps.toFixed(0)} | ${fmt1(s.p50)} | ${fmt1(s.p99)} | ${r ? r.rps.toFixed(0) : '—'} | ${r ? fmt1(r.p50) : '—'} | ${r ? fmt1(r.p99) : '—'} | ${s.errors + s.non2xx} |`;
+        }),
+      ].join('\n')
+    : '';
+  process.stdout.write(`\n${table}\n${pacedTable ? `\nLatency at a paced load (half what the slower of the two sustained, the same for both):\n\n${pacedTable}\n` : ''}`);
 
   if (options.write) {
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -261,6 +290,9 @@ async function main(): Promise<void> {
       '',
       table,
       '',
+      ...(pacedTable
+        ? ['Latency at a paced load: half the throughput the slower of the two sustained above, offered to both (one run each).', '', pacedTable, '']
+        : []),
     ].join('\n');
     const file = join(ROOT, 'bench', 'results', options.embedded ? 'embedded.md' : 'postgres.md');
     writeFileSync(file, header);
