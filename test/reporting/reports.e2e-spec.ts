@@ -89,6 +89,17 @@ describe('POST /v1/reports (SPEC §5)', () => {
     expect(rows[0].n).toBe(2);
   });
 
+  it('charges the reporter once for concurrent retries of one Idempotency-Key', async () => {
+    const reporterId = newReporterId('retrying');
+    const body = reportBody(newPhoneNumber(), { reporterId });
+    const retries = await Promise.all(Array.from({ length: 4 }, () => platform.post('/v1/reports', body, { headers: { 'idempotency-key': `retry-${reporterId}` } })));
+    expect(retries.every((r) => r.status === 201)).toBe(true);
+    // 5 a minute: the four retries spent one, so four more reports go through and the fifth is refused
+    const next: number[] = [];
+    for (let i = 0; i < 5; i++) next.push((await platform.post('/v1/reports', reportBody(newPhoneNumber(), { reporterId }))).status);
+    expect(next).toEqual([201, 201, 201, 201, 429]);
+  });
+
   it('limits a reporter to 5 reports a minute: 429 rate_limited, scope reporter, Retry-After', async () => {
     const reporterId = newReporterId('busy');
     const statuses: number[] = [];
