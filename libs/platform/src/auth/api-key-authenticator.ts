@@ -24,7 +24,15 @@ export class ApiKeyAuthenticator {
     bus: ChangeBus,
     @Inject(authConfig.KEY) config: AuthConfig,
   ) {
-    this.cache = new CoherentCache(bus, { topic: API_KEYS_TOPIC, maxEntries: 10000, ttlMs: config.keyCacheTtlMs });
+    this.cache = new CoherentCache(bus, {
+      topic: API_KEYS_TOPIC,
+      maxEntries: 10000,
+      ttlMs: config.keyCacheTtlMs,
+      // A key in use is reloaded before its entry expires: otherwise every request in flight when it does (a
+      // platform uses one key for everything) leaves the fast paths at once and waits on the same lookup.
+      reload: async (hashes) =>
+        new Map(await Promise.all(hashes.map(async (hash) => [hash, { principal: await this.keys.findActivePrincipalByHash(hash) }] as const))),
+    });
   }
 
   /** The principal of a key whose lookup is in this process's cache, without I/O; undefined otherwise. */
