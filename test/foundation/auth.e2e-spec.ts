@@ -1,4 +1,5 @@
 import { hashApiKey } from '@phonetrust/platform';
+import { ApiKeyRepository } from '../../libs/platform/src/auth/api-key.repository';
 import { HttpClient } from '../support/http-client';
 import { ADMIN_KEY, startTestApp, TestApp } from '../support/test-app';
 
@@ -70,6 +71,19 @@ describe('API keys and roles', () => {
     const audit = await t.admin.get('/v1/audit?actor=' + encodeURIComponent('admin (ADMIN_API_KEY)'));
     const actions = audit.body.items.filter((e: any) => e.subjectId === created.body.id).map((e: any) => e.action);
     expect(actions.sort()).toEqual(['api_key.created', 'api_key.revoked']);
+  });
+
+  it('looks many keys up in one go, as the cache reloads them: active ones with their principal, others null', async () => {
+    const active = await t.admin.post('/v1/api-keys', { name: 'reloaded', role: 'platform' });
+    const revoked = await t.admin.post('/v1/api-keys', { name: 'reloaded-revoked', role: 'analyst' });
+    await t.admin.delete(`/v1/api-keys/${revoked.body.id}`);
+    const hashes = [hashApiKey(active.body.key), hashApiKey(revoked.body.key), hashApiKey('never-issued')];
+    const found = await t.app.get(ApiKeyRepository).findActivePrincipalsByHash(hashes);
+    expect([...found.entries()]).toEqual([
+      [hashes[0], { keyId: active.body.id, name: 'reloaded', role: 'platform' }],
+      [hashes[1], null],
+      [hashes[2], null],
+    ]);
   });
 
   it.each(['00000000-0000-0000-0000-000000000000', 'undefined', 'null', '%20', "1' OR '1'='1", '1'])(

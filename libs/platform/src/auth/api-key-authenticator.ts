@@ -30,8 +30,10 @@ export class ApiKeyAuthenticator {
       ttlMs: config.keyCacheTtlMs,
       // A key in use is reloaded before its entry expires: otherwise every request in flight when it does (a
       // platform uses one key for everything) leaves the fast paths at once and waits on the same lookup.
-      reload: async (hashes) =>
-        new Map(await Promise.all(hashes.map(async (hash) => [hash, { principal: await this.keys.findActivePrincipalByHash(hash) }] as const))),
+      reload: async (hashes) => {
+        const principals = await this.keys.findActivePrincipalsByHash(hashes);
+        return new Map(hashes.map((hash) => [hash, { principal: principals.get(hash) ?? null }]));
+      },
     });
   }
 

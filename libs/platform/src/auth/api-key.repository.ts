@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { ApiKeyEntity } from './api-key.entity';
 import { Principal, Role } from './role';
@@ -18,11 +18,21 @@ export class ApiKeyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findActivePrincipalByHash(keyHash: string): Promise<Principal | null> {
-    const row = await this.dataSource
+    return (await this.findActivePrincipalsByHash([keyHash])).get(keyHash) ?? null;
+  }
+
+  /** Every hash asked for, with its principal, or null when no active key has it. One query. */
+  async findActivePrincipalsByHash(keyHashes: readonly string[]): Promise<Map<string, Principal | null>> {
+    const rows = await this.dataSource
       .getRepository(ApiKeyEntity)
-      .findOne({ where: { keyHash }, select: { id: true, name: true, role: true, revokedAt: true } });
-    if (!row || row.revokedAt) return null;
-    return { keyId: row.id, name: row.name, role: row.role };
+      .find({ where: { keyHash: In([...keyHashes]) }, select: { id: true, name: true, role: true, revokedAt: true, keyHash: true } });
+    const found = new Map(rows.map((row) => [row.keyHash, row]));
+    return new Map(
+      keyHashes.map((hash) => {
+        const row = found.get(hash);
+        return [hash, row && !row.revokedAt ? { keyId: row.id, name: row.name, role: row.role } : null];
+      }),
+    );
   }
 
   async insertKey(manager: EntityManager, key: { name: string; role: Role; keyHash: string; keyPrefix: string }): Promise<ApiKeyRow> {
