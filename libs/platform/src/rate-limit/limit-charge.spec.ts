@@ -46,6 +46,11 @@ describe('refusalOf', () => {
     expect(refusal).toEqual({ rule: perMinute, retryAfterSeconds: 12.5 });
   });
 
+  it('never asks to wait longer than one window, whatever clock opened it', () => {
+    // another process opened the window a millisecond ahead of this one's clock
+    expect(refusalOf([perMinute], [row(perMinute, 6, now + 60_001)], now)?.retryAfterSeconds).toBe(60);
+  });
+
   it('refuses a later rule when the earlier ones are within their points', () => {
     expect(refusalOf([perMinute, perHour], [row(perMinute, 1), row(perHour, 31)], now)?.rule).toBe(perHour);
   });

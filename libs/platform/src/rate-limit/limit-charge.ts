@@ -66,8 +66,9 @@ export function refusalOf(rules: readonly LimitRule[], rows: readonly ChargedRow
     const row = byKey.get(counterKey(rule));
     if (!row) throw new Error(`rate limit counter ${limiterId(rule)} was not charged`);
     if (Number(row.points) <= rule.points) continue;
-    const expire = row.expire === null ? null : Number(row.expire);
-    const msBeforeNext = expire === null ? rule.durationSeconds * 1000 : Math.max(expire - now, 0);
+    const windowMs = rule.durationSeconds * 1000;
+    // The window was opened by whichever process charged first, on its own clock: never more than one window.
+    const msBeforeNext = row.expire === null ? windowMs : Math.min(Math.max(Number(row.expire) - now, 0), windowMs);
     return { rule, retryAfterSeconds: msBeforeNext / 1000 };
   }
   return null;

@@ -83,7 +83,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
     return {
       statement: chargeStatement(rules, now, cost),
       settle: (rows) => {
-        const refusal = refusalOf(rules, rows as unknown as readonly ChargedRow[], now);
+        const refusal = refusalOf(rules, rows as unknown as readonly ChargedRow[], Date.now());
         if (refusal) throw rateLimited(refusal.rule, refusal.retryAfterSeconds);
       },
     };
