@@ -165,7 +165,7 @@ describe('CoherentCache', () => {
       expect(reloading.peek('a')).toBeUndefined();
     });
 
-    it('keeps the entry when a reload fails', async () => {
+    it('keeps the entry when a reload fails, and tries again a tenth of the TTL later, not on every hit', async () => {
       await fill('a');
       next = async () => {
         throw new Error('database down');
@@ -175,6 +175,12 @@ describe('CoherentCache', () => {
       await settle();
       expect(reloads).toHaveLength(1);
       expect(reloading.peek('a')).toEqual({ v: 'a loaded' });
+      await settle();
+      expect(reloads).toHaveLength(1);
+      t = 1050;
+      reloading.peek('a');
+      await settle();
+      expect(reloads).toHaveLength(2);
     });
   });
 });

@@ -20,8 +20,9 @@ export interface CoherentCacheOptions<V> {
 
 interface Entry<V> {
   readonly value: V;
-  /** When a hit queues the key for a background reload. */
-  readonly refreshAt: number;
+  /** When a hit queues the key for a background reload (moved on when it is queued, so a failing reload is retried
+   * every tenth of the TTL, not on every hit). */
+  refreshAt: number;
 }
 
 /** Most keys one background reload asks for; the rest wait for the next. */
@@ -58,7 +59,10 @@ export class CoherentCache<V extends {}> {
     if (!this.bus.connected || this.options.ttlMs <= 0) return undefined;
     const entry = this.lru.get(key);
     if (entry === undefined) return undefined;
-    if (this.options.reload && this.now() >= entry.refreshAt) this.queueReload(key);
+    if (this.options.reload && this.now() >= entry.refreshAt) {
+      entry.refreshAt = this.now() + this.options.ttlMs / 10;
+      this.queueReload(key);
+    }
     return entry.value;
   }
 
