@@ -54,6 +54,14 @@ function toLocked(row: ContributionRow): LockedContribution {
   };
 }
 
+/** The caller's own statements run in the chained lock's round trip (`lockForReportWithNumber`). */
+export interface ChainedStatements {
+  /** Locked first, before the contribution: the caller's own row earlier in the lock order. */
+  readonly first?: Statement;
+  /** Run with the chain, after the number: work on rows no other workflow locks in another order. */
+  readonly alongside?: Statement;
+}
+
 export function contributionKey(phoneNumber: string, reporterHash: string): string {
   return `${phoneNumber} ${reporterHash}`;
 }
@@ -73,15 +81,15 @@ export class ContributionRepository {
    * `lockForReport`, then the number's row, in one round trip — after `first` when given (the caller's own lock,
    * earlier in the lock order; its RETURNING row comes back as `first`). Each upsert reads from the one before, so
    * PostgreSQL takes the locks in the workflows' order whatever it plans. `alongside` is one more statement of the
-   * caller's to run in the same round trip (its RETURNING rows come back as `alongside`); it must touch no row of
-   * the chain.
+   * caller's to run in the same round trip, read (so run) after the number's row; its RETURNING rows come back as
+   * `alongside`. It must touch no row of the chain.
    */
   async lockForReportWithNumber(
     manager: EntityManager,
     numbers: NumberRepository,
     phoneNumber: string,
     reporterHash: string,
-    caller: { first?: Statement; alongside?: Statement } = {},
+    caller: ChainedStatements = {},
   ): Promise<{ contribution: LockedContribution; number: LockedNumber; first: Record<string, unknown>; alongside: Record<string, unknown>[] }> {
     const { first, alongside } = caller;
     const params: unknown[] = [phoneNumber, reporterHash];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Statement } from '@phonetrust/platform';
 import { CountedReport } from '../model/number-score';
-import { ContributionRepository, LockedContribution } from './contribution.repository';
+import { ChainedStatements, ContributionRepository, LockedContribution } from './contribution.repository';
 import { NumberEvaluator } from './number-evaluator';
 import { LockedNumber, NumberRepository } from './number.repository';
 
@@ -50,7 +50,7 @@ export class ScoreLedger {
     manager: EntityManager,
     phoneNumber: string,
     reporterHash: string,
-    caller: { first?: Statement; alongside?: Statement } = {},
+    caller: ChainedStatements = {},
   ): Promise<LockedForReport> {
     const locked = await this.contributions.lockForReportWithNumber(manager, this.numbers, phoneNumber, reporterHash, caller);
     return { ...locked.contribution, number: locked.number, first: caller.first ? locked.first : {}, alongside: locked.alongside };
