@@ -11,6 +11,8 @@ export class TcpProxy {
   /** Added to every chunk in each direction while passing. */
   latencyMs = 0;
   port = 0;
+  /** Chunks read from clients so far (each write a client makes arrives as one, unless the kernel merges two). */
+  clientChunks = 0;
 
   constructor(
     private readonly targetHost: string,
@@ -73,6 +75,7 @@ export class TcpProxy {
       });
     forward(client, upstream);
     forward(upstream, client);
+    client.on('data', () => this.clientChunks++);
     const close = () => {
       client.destroy();
       upstream.destroy();

@@ -22,6 +22,7 @@ export const databaseConfig = defineConfig('database', (env) => ({
   connectTimeoutMs: env.int('DATABASE_CONNECT_TIMEOUT_MS', 3000, { min: 100, max: 120000 }),
   statementTimeoutMs: env.int('DATABASE_STATEMENT_TIMEOUT_MS', 10000, { min: 0, max: 600000 }),
   migrationsRun: env.bool('DATABASE_MIGRATIONS_RUN', true),
+  pipeline: env.bool('DATABASE_PIPELINE', true),
 }));
 
 export const authConfig = defineConfig('auth', (env) => {

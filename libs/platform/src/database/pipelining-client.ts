@@ -1,0 +1,108 @@
+import { Client, QueryResult } from 'pg';
+
+/**
+ * The marker a query config carries when it is its transaction's last statement (see `QueryOptions.last`): the
+ * transaction's COMMIT is written right behind it, in the same packet.
+ */
+export const COMMIT_AFTER = 'commitAfter';
+
+type Phase =
+  /** No transaction open, as far as this client was told. */
+  | 'idle'
+  /** TypeORM asked for START TRANSACTION; it is held back to go out with the transaction's first statement. */
+  | 'begin-held'
+  /** BEGIN was sent. */
+  | 'open'
+  /** The last statement and the COMMIT behind it were sent; the COMMIT's answer is `committing`. */
+  | 'committed';
+
+const START = 'START TRANSACTION';
+
+/**
+ * node-postgres' client with transaction boundaries pipelined: a transaction costs two round trips fewer.
+ *
+ * TypeORM opens a transaction with its own round trip (`START TRANSACTION`) and ends it with another (`COMMIT`).
+ * On a connection in pg's pipeline mode, this client holds the `START TRANSACTION` back and writes it in one packet
+ * with the transaction's first statement; and when a statement is marked as its transaction's last
+ * (`{ commitAfter: true }` in its query config), writes the `COMMIT` in one packet behind it, and answers
+ * TypeORM's `COMMIT` with that one's outcome. PostgreSQL runs them in order as ever: a statement that fails aborts
+ * the transaction, and the `COMMIT` behind it then rolls back instead (its answer says `ROLLBACK`).
+ *
+ * Nothing changes off pipeline mode (the embedded database), or for queries with a callback or of a custom kind.
+ * A statement marked last must really be the last: any query after it but COMMIT or ROLLBACK is refused.
+ */
+export class PipeliningClient extends Client {
+  private phase: Phase = 'idle';
+  private committing: Promise<QueryResult> | null = null;
+
+  // One signature for pg's overloads: the calls this client changes are the promise-returning ones TypeORM makes.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(config: any, values?: any, callback?: any): any {
+    if (!this.pipeline || typeof values === 'function' || callback !== undefined || typeof config?.submit === 'function') {
+      return super.query(config, values, callback);
+    }
+    const text: unknown = typeof config === 'string' ? config : config?.text;
+    if (text === START && this.phase === 'idle') {
+      this.phase = 'begin-held';
+      return Promise.resolve(emptyResult('BEGIN'));
+    }
+    if (text === 'COMMIT' && this.phase === 'committed') return this.finish(true);
+    if (text === 'ROLLBACK' && this.phase === 'committed') return this.finish(false);
+    if ((text === 'COMMIT' || text === 'ROLLBACK') && this.phase === 'begin-held') {
+      // Nothing was sent since START TRANSACTION: there is nothing to end.
+      this.phase = 'idle';
+      return Promise.resolve(emptyResult(text));
+    }
+    if (this.phase === 'committed') {
+      return Promise.reject(new Error('a query after its transaction\'s last statement (marked commitAfter) was refused'));
+    }
+    if (text === 'COMMIT' || text === 'ROLLBACK') {
+      this.phase = 'idle';
+      return super.query(config, values);
+    }
+    const begin = this.phase === 'begin-held';
+    const commit = this.phase !== 'idle' && config?.[COMMIT_AFTER] === true;
+    return begin || commit ? this.send(config, values, begin, commit) : super.query(config, values);
+  }
+
+  /** Writes BEGIN, the query and COMMIT as called for, in one packet. */
+  private send(config: unknown, values: unknown, begin: boolean, commit: boolean): Promise<QueryResult> {
+    const stream = this.connection.stream;
+    stream.cork();
+    try {
+      const begun = begin ? super.query(START) : null;
+      const result = super.query(config as string, values as unknown[]);
+      if (begin) this.phase = 'open';
+      if (commit) {
+        this.phase = 'committed';
+        this.committing = super.query('COMMIT');
+        // Awaited when TypeORM commits or rolls back; until then, a failure must not count as unhandled.
+        this.committing.catch(() => undefined);
+      }
+      return begun ? Promise.all([begun, result]).then(([, rows]) => rows) : result;
+    } finally {
+      stream.uncork();
+    }
+  }
+
+  /**
+   * TypeORM's COMMIT or ROLLBACK after the pipelined COMMIT: its outcome. A COMMIT that rolled back (a statement
+   * failed) fails TypeORM's COMMIT; TypeORM's ROLLBACK, which follows the failed statement, waits for it.
+   */
+  private async finish(commit: boolean): Promise<QueryResult> {
+    const committing = this.committing!;
+    this.phase = 'idle';
+    this.committing = null;
+    if (!commit) {
+      await committing.catch(() => undefined);
+      return emptyResult('ROLLBACK');
+    }
+    const result = await committing;
+    if (result.command !== 'COMMIT') throw new Error('the transaction was rolled back: one of its statements failed');
+    return result;
+  }
+}
+
+function emptyResult(command: string): QueryResult {
+  return { command, rowCount: null, oid: 0, fields: [], rows: [] };
+}

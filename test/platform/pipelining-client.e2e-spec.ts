@@ -1,0 +1,130 @@
+import { DataSource } from 'typeorm';
+import { Database, databaseConfig, EnvReader, openDatabase, queryOne, queryRows } from '@phonetrust/platform';
+import { SCHEMA } from '@phonetrust/schema';
+import { TcpProxy } from '../support/tcp-proxy';
+import { createTestDatabase, TestDatabase, usingPostgres } from '../support/test-database';
+
+/**
+ * Transactions on PipeliningClient (PostgreSQL): BEGIN goes out with the first statement and COMMIT with a
+ * statement marked last. The semantics must be exactly TypeORM's; on the embedded database (no pipelining) the
+ * same tests check that `last` changes nothing.
+ */
+describe('pipelined transactions', () => {
+  let db: TestDatabase;
+  let proxy: TcpProxy | null = null;
+  let database: Database;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    let env = db.env;
+    if (db.url) {
+      proxy = TcpProxy.forUrl(db.url);
+      await proxy.start();
+      env = { ...env, DATABASE_URL: proxy.rewrite(db.url) };
+    }
+    database = await openDatabase(databaseConfig.parse(new EnvReader(env)), SCHEMA, { runMigrations: true });
+    dataSource = database.dataSource;
+    await dataSource.query(`CREATE TABLE pipe_t (id int PRIMARY KEY, v int NOT NULL)`);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await proxy?.stop();
+    await db?.drop();
+  });
+  beforeEach(async () => {
+    await dataSource.query(`TRUNCATE pipe_t`);
+  });
+
+  const count = async () => (await queryOne<{ n: number }>(dataSource.manager, `SELECT count(*)::int AS n FROM pipe_t`))!.n;
+
+  it('commits a transaction whose last statement carries the COMMIT', async () => {
+    const returned = await dataSource.transaction(async (tx) => {
+      await queryRows(tx, `INSERT INTO pipe_t VALUES (1, 1)`);
+      return queryRows(tx, `INSERT INTO pipe_t VALUES ($1, $2) RETURNING v`, [2, 20], { prepare: true, last: true });
+    });
+    expect(returned).toEqual([{ v: 20 }]);
+    expect(await count()).toBe(2);
+  });
+
+  it('rolls the whole transaction back when its last statement fails, and answers with that statement\'s error', async () => {
+    await dataSource.query(`INSERT INTO pipe_t VALUES (1, 1)`);
+    const failing = dataSource.transaction(async (tx) => {
+      await queryRows(tx, `INSERT INTO pipe_t VALUES (2, 2)`);
+      return queryRows(tx, `INSERT INTO pipe_t VALUES ($1, 0)`, [1], { last: true });
+    });
+    await expect(failing).rejects.toMatchObject({ name: 'QueryFailedError', driverError: expect.objectContaining({ code: '23505' }) });
+    expect(await count()).toBe(1);
+    // The connection is clean afterwards: the next transaction on it works.
+    await dataSource.transaction((tx) => queryRows(tx, `INSERT INTO pipe_t VALUES (3, 3)`, [], { last: true }));
+    expect(await count()).toBe(2);
+  });
+
+  it('rolls back when the work throws after its first statement, and when it throws before any', async () => {
+    await expect(
+      dataSource.transaction(async (tx) => {
+        await queryRows(tx, `INSERT INTO pipe_t VALUES (1, 1)`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await expect(dataSource.transaction(() => Promise.reject(new Error('nothing sent')))).rejects.toThrow('nothing sent');
+    await expect(dataSource.transaction(async () => 'empty')).resolves.toBe('empty');
+    expect(await count()).toBe(0);
+  });
+
+  it('rolls back when the first statement (sent with BEGIN) fails', async () => {
+    await expect(dataSource.transaction((tx) => queryRows(tx, `INSERT INTO pipe_t VALUES (1, NULL)`))).rejects.toMatchObject({
+      driverError: expect.objectContaining({ code: '23502' }),
+    });
+    await dataSource.transaction((tx) => queryRows(tx, `INSERT INTO pipe_t VALUES (1, 1)`));
+    expect(await count()).toBe(1);
+  });
+
+  it('holds row locks and counts exactly under many concurrent transactions', async () => {
+    await dataSource.query(`INSERT INTO pipe_t VALUES (1, 0)`);
+    await Promise.all(
+      Array.from({ length: 40 }, () =>
+        dataSource.transaction(async (tx) => {
+          const row = await queryOne<{ v: number }>(tx, `SELECT v FROM pipe_t WHERE id = 1 FOR UPDATE`, [], { prepare: true });
+          await queryRows(tx, `UPDATE pipe_t SET v = $1 WHERE id = 1`, [row!.v + 1], { prepare: true, last: true });
+        }),
+      ),
+    );
+    expect(await queryOne(dataSource.manager, `SELECT v FROM pipe_t WHERE id = 1`)).toEqual({ v: 40 });
+  });
+
+  it('leaves a statement marked last outside a transaction as it is', async () => {
+    expect(await queryRows(dataSource.manager, `INSERT INTO pipe_t VALUES (1, 1) RETURNING id`, [], { last: true })).toEqual([{ id: 1 }]);
+    expect(await count()).toBe(1);
+  });
+
+  (usingPostgres ? describe : describe.skip)('on PostgreSQL', () => {
+    it('sends BEGIN with the first statement and COMMIT with the last: one write each', async () => {
+      // Warm one pooled connection and its prepared statement, so only the transaction's own writes are counted.
+      const work = (last: boolean) =>
+        dataSource.transaction(async (tx) => {
+          await queryRows(tx, `SELECT v FROM pipe_t WHERE id = $1 FOR UPDATE`, [1], { prepare: true });
+          await queryRows(tx, `INSERT INTO pipe_t VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET v = pipe_t.v + 1`, [1], { prepare: true, last });
+        });
+      await work(true);
+      const before = proxy!.clientChunks;
+      await work(true);
+      expect(proxy!.clientChunks - before).toBe(2);
+      const unmarked = proxy!.clientChunks;
+      await work(false);
+      expect(proxy!.clientChunks - unmarked).toBe(3);
+      expect(await queryOne(dataSource.manager, `SELECT v FROM pipe_t WHERE id = 1`)).toEqual({ v: 3 });
+    });
+
+    it('refuses a query after the statement marked last, and rolls the transaction back', async () => {
+      await expect(
+        dataSource.transaction(async (tx) => {
+          await queryRows(tx, `INSERT INTO pipe_t VALUES (1, 1)`, [], { last: true });
+          await queryRows(tx, `INSERT INTO pipe_t VALUES (2, 2)`);
+        }),
+      ).rejects.toThrow(/after its transaction's last statement/);
+      // The COMMIT had gone out with the first insert: it stands; the refused one never reached the server.
+      expect(await queryRows(dataSource.manager, `SELECT id FROM pipe_t ORDER BY id`)).toEqual([{ id: 1 }]);
+    });
+  });
+});
