@@ -111,8 +111,12 @@ describe('SMS providers', () => {
       expect(attempts).toHaveLength(4);
       expect(new Set(attempts.map((a) => a.messageId)).size).toBe(1);
       expect(new Set(attempts.map((a) => a.code)).size).toBe(1);
-      const [row] = await f.t.dataSource.query(`SELECT status, attempts FROM outbox WHERE aggregate_id = $1`, [started.body.id]);
-      expect(row).toEqual({ status: 'delivered', attempts: 4 });
+      // The dispatcher marks the message delivered after the provider's answer reaches it, a moment after the
+      // provider saw the request.
+      const outboxRow = async () =>
+        (await f.t.dataSource.query(`SELECT status, attempts FROM outbox WHERE aggregate_id = $1`, [started.body.id]))[0] as { status: string; attempts: number };
+      await waitFor(async () => (await outboxRow()).status !== 'pending', 5000, 'the outbox row to settle');
+      expect(await outboxRow()).toEqual({ status: 'delivered', attempts: 4 });
     } finally {
       await f.stop();
     }
@@ -137,8 +141,10 @@ describe('SMS providers', () => {
       expect(f.sms.requests.length).toBe(2);
       const code = /([0-9]{6})/.exec(formOf(twilio.requests[0]).get('Body')!)![1];
       expect((await f.platform.post(`/v1/verifications/${started.body.id}/check`, { code })).body.valid).toBe(true);
-      const [row] = await f.t.dataSource.query(`SELECT status, route FROM outbox WHERE aggregate_id = $1`, [started.body.id]);
-      expect(row).toEqual({ status: 'delivered', route: 2 });
+      const outboxRow = async () =>
+        (await f.t.dataSource.query(`SELECT status, route FROM outbox WHERE aggregate_id = $1`, [started.body.id]))[0] as { status: string; route: number };
+      await waitFor(async () => (await outboxRow()).status !== 'pending', 5000, 'the outbox row to settle');
+      expect(await outboxRow()).toEqual({ status: 'delivered', route: 2 });
     } finally {
       await f.stop();
       await twilio.stop();

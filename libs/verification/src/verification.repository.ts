@@ -131,10 +131,7 @@ export class VerificationRepository {
     );
   }
 
-  /**
-   * A wrong code: the verification's attempt and the number's daily budget are spent together, as the
-   * transaction's last statement (its COMMIT goes with it: `QueryOptions.last`).
-   */
+  /** A wrong code: the verification's attempt and the number's daily budget are spent together. */
   async recordWrongCode(tx: EntityManager, id: string, phoneNumber: string, attempts: number, status: VerificationStatus): Promise<VerificationRow> {
     const rows = await queryRows<VerificationRow>(
       tx,
@@ -146,7 +143,7 @@ export class VerificationRepository {
         WHERE id = $1
        RETURNING ${COLUMNS}`,
       [id, attempts, status, phoneNumber],
-      { prepare: true, last: true },
+      { prepare: true },
     );
     return rows[0];
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryOne, queryRows } from '../database/query-rows';
+import { queryOne } from '../database/query-rows';
 import { PlatformError } from '../errors/platform-error';
 import { requestHash } from './canonical-json';
 
@@ -77,18 +77,15 @@ export class Idempotency {
     return this.check(claim, row!);
   }
 
-  /**
-   * Stores the response in the same transaction as the work it describes, as that transaction's last statement
-   * (its COMMIT goes with it where the connection pipelines: see `QueryOptions.last`).
-   */
+  /** Stores the response in the same transaction as the work it describes. */
   async complete(manager: EntityManager, claim: IdempotencyClaim | undefined, response: StoredResponse): Promise<void> {
     if (!claim) return;
-    await queryRows(
-      manager,
-      `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2`,
-      [claim.scope, claim.key, response.statusCode, JSON.stringify(response.body)],
-      { last: true },
-    );
+    await manager.query(`UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2`, [
+      claim.scope,
+      claim.key,
+      response.statusCode,
+      JSON.stringify(response.body),
+    ]);
   }
 
   private check<T>(claim: IdempotencyClaim, row: { request_hash: string; status_code: number; response: T }): StoredResponse<T> {
