@@ -157,6 +157,8 @@ async function main(): Promise<void> {
     OTP_NUMBER_DAILY_WRONG_CODES: '1000000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { EMBEDDED_DB_DIR: 'memory://' }),
     ...(options.redis ? { REDIS_URL: options.redis } : {}),
+    // For comparisons: DATABASE_PIPELINE=false npm run bench runs the service without pipelined transactions.
+    ...(process.env.DATABASE_PIPELINE ? { DATABASE_PIPELINE: process.env.DATABASE_PIPELINE } : {}),
   };
   // --profile: a V8 CPU profile of the service for the whole run, in bench/results/profiles/.
   const profileFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];

@@ -86,8 +86,7 @@ export function dataSourceOptions(
           statement_timeout: config.statementTimeoutMs,
           query_timeout: config.statementTimeoutMs + 2000,
           idle_in_transaction_session_timeout: 60000,
-          // Each transaction's BEGIN goes out with its first statement, and its COMMIT with a statement marked
-          // last (PipeliningClient): two round trips fewer per transaction.
+          // Each transaction's BEGIN goes out with its first statement (PipeliningClient): a round trip fewer.
           ...(config.pipeline ? { pipeline: true, Client: PipeliningClient } : {}),
         },
   };
