@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { MetricsRegistry } from '@phonetrust/platform';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAY_HOLD_FORBIDDEN_KEY = /__proto__|constructor|prototype|\\u/;
 
 /**
  * JSON.parse that refuses keys able to reach an object's prototype. A `__proto__` or `constructor` field is
@@ -10,6 +11,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function parseJsonBody(text: string): unknown {
   if (text.length === 0) throw new SyntaxError('request body is empty but Content-Type is application/json');
+  // A reviver runs for every value and makes JSON.parse several times slower. A key can only come out as one of
+  // the forbidden names if the text spells it or writes a \u escape (no other JSON escape yields a letter or an
+  // underscore), so a text with neither is parsed without one.
+  if (!MAY_HOLD_FORBIDDEN_KEY.test(text)) return JSON.parse(text);
   return JSON.parse(text, (key, value) => {
     if (FORBIDDEN_KEYS.has(key)) throw new SyntaxError(`request body may not contain the key "${key}"`);
     return value;
