@@ -4,6 +4,10 @@ import { SCHEMA } from '@phonetrust/schema';
 import { TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, TestDatabase, usingPostgres } from '../support/test-database';
 
+interface CallbackQueryable {
+  query(text: string, callback: (error: Error | null) => void): void;
+}
+
 /**
  * Transactions on PipeliningClient (PostgreSQL): BEGIN goes out in one packet with the first statement. The
  * semantics must be exactly TypeORM's; on the embedded database (no pipelining) the same tests hold too.
@@ -91,6 +95,18 @@ describe('pipelined transactions', () => {
       ),
     );
     expect(await queryOne(dataSource.manager, `SELECT v FROM pipe_t WHERE id = 1`)).toEqual({ v: 40 });
+  });
+
+  it('runs a callback-style query on the transaction\'s connection inside the transaction', async () => {
+    await expect(
+      dataSource.transaction(async (tx) => {
+        // The pg client under the transaction, used directly as other code could.
+        const client = (tx.queryRunner as unknown as { databaseConnection: CallbackQueryable }).databaseConnection;
+        await new Promise<void>((resolve, reject) => client.query(`INSERT INTO pipe_t VALUES (1, 1)`, (error) => (error ? reject(error) : resolve())));
+        throw new Error('roll it back');
+      }),
+    ).rejects.toThrow('roll it back');
+    expect(await count()).toBe(0);
   });
 
   (usingPostgres ? it : it.skip)('writes BEGIN and the first statement as one, and nothing for a transaction without statements', async () => {

@@ -14,7 +14,8 @@ const START = 'START TRANSACTION';
  * measured too (bench, report intake): it saved the Node process a little and roughly doubled PostgreSQL's CPU
  * per report, with many more backends sampled waiting on the WAL write lock at once (see BENCHMARKS.md).
  *
- * Nothing changes off pipeline mode (the embedded database), or for queries with a callback or of a custom kind.
+ * Nothing changes off pipeline mode (the embedded database). A query with a callback or of a custom kind is sent as
+ * it comes, behind a BEGIN still held.
  */
 export class PipeliningClient extends Client {
   private beginHeld = false;
@@ -22,7 +23,13 @@ export class PipeliningClient extends Client {
   // One signature for pg's overloads: the calls this client changes are the promise-returning ones TypeORM makes.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(config: any, values?: any, callback?: any): any {
-    if (!this.pipeline || typeof values === 'function' || callback !== undefined || typeof config?.submit === 'function') {
+    if (!this.pipeline) return super.query(config, values, callback);
+    if (typeof values === 'function' || callback !== undefined || typeof config?.submit === 'function') {
+      // Not a call TypeORM makes; a BEGIN still held goes first, so the query runs inside its transaction.
+      if (this.beginHeld) {
+        this.beginHeld = false;
+        super.query(START).catch(() => undefined); // a failed BEGIN fails the query behind it too
+      }
       return super.query(config, values, callback);
     }
     const text: unknown = typeof config === 'string' ? config : config?.text;
