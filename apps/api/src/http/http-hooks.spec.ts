@@ -1,4 +1,4 @@
-import { parseJsonBody } from './http-hooks';
+import { nestingDepth, parseJsonBody } from './http-hooks';
 
 describe('parseJsonBody', () => {
   it('parses ordinary bodies as JSON.parse does', () => {
@@ -27,5 +27,22 @@ describe('parseJsonBody', () => {
   it('refuses an empty body and malformed JSON', () => {
     expect(() => parseJsonBody('')).toThrow(SyntaxError);
     expect(() => parseJsonBody('{"a":')).toThrow(SyntaxError);
+  });
+
+  it('refuses a body nested more than 32 levels deep, and takes one of 32', () => {
+    const nested = (levels: number) => `${'['.repeat(levels - 1)}{"a":1}${']'.repeat(levels - 1)}`;
+    expect(parseJsonBody(nested(32))).toBeDefined();
+    expect(() => parseJsonBody(nested(33))).toThrow(new SyntaxError('request body is nested more than 32 levels deep'));
+    // The hostile-input battery's body: 20 000 levels once overflowed the stack downstream (a 500).
+    expect(() => parseJsonBody(`{"a":${'['.repeat(20000)}${']'.repeat(20000)}}`)).toThrow(SyntaxError);
+  });
+});
+
+describe('nestingDepth', () => {
+  it('counts arrays and objects, not brackets inside strings', () => {
+    expect(nestingDepth('1')).toBe(0);
+    expect(nestingDepth('{"a":[1,{"b":[]}]}')).toBe(4);
+    expect(nestingDepth('{"a":"[[[{{{"}')).toBe(1);
+    expect(nestingDepth('{"a":"quote \\" [[[ and backslash \\\\","b":[[]]}')).toBe(3);
   });
 });
