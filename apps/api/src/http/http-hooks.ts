@@ -3,7 +3,7 @@ import { MetricsRegistry } from '@phonetrust/platform';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAY_HOLD_FORBIDDEN_KEY = /__proto__|constructor|prototype|\\u/;
-/** Deeper than any body of this API (SPEC §2: hostile input gets a 400, never a 5xx). */
+/** Deeper than any body of this API nests: a hostile body gets a 400, never a stack overflow and a 5xx. */
 const MAX_NESTING = 32;
 const [QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = ['"', '\\', '{', '}', '[', ']'].map((c) => c.charCodeAt(0));
 
