@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryOne, queryRows } from '@phonetrust/platform';
+import { queryOne, queryRows, updateHeldRow } from '@phonetrust/platform';
 import { Channel } from './policy/number-policy';
 import { VerificationStatus } from './policy/verification-rules';
 
@@ -131,13 +131,11 @@ export class VerificationRepository {
     );
   }
 
-  /** A wrong code: the verification's attempt and the number's daily budget are spent together. */
+  /** A wrong code: the verification's attempt and the number's daily budget (locked by `lockForCheck`) are spent together. */
   async recordWrongCode(tx: EntityManager, id: string, phoneNumber: string, attempts: number, status: VerificationStatus): Promise<VerificationRow> {
     const rows = await queryRows<VerificationRow>(
       tx,
-      `WITH spent AS (
-         UPDATE number_check_budgets SET wrong_codes = wrong_codes + 1
-          WHERE phone_number = $4 AND day = (now() AT TIME ZONE 'UTC')::date)
+      `WITH spent AS (${updateHeldRow('number_check_budgets', { phone_number: '$4', day: `(now() AT TIME ZONE 'UTC')::date` }, 'wrong_codes = t.wrong_codes + 1')})
        UPDATE verifications
           SET attempts = $2, status = $3, code_sealed = CASE WHEN $3 = 'pending' THEN code_sealed END, updated_at = clock_timestamp()
         WHERE id = $1

@@ -39,3 +39,17 @@ export function writeTogether<T>(manager: EntityManager, statements: readonly St
   const combined = combineStatements(statements);
   return queryRows<T>(manager, combined.text, [...combined.params], { prepare: true });
 }
+
+/**
+ * An UPDATE of one row the transaction already holds (locked or created earlier in it), written as an upsert on
+ * the row's key, for prepared statements: `INSERT INTO table (key…) VALUES (values…) ON CONFLICT (key…) DO UPDATE
+ * SET set`. The conflict is always found through the key's unique index, whatever the planner would choose, while
+ * a prepared `UPDATE … WHERE key = $1` keeps the generic plan made on its first uses — a scan, if the table was
+ * nearly empty then — until the table is next analyzed: on a fresh database every write then read the whole
+ * table. The insert arm never runs, since the row exists; `set` refers to the row's current values as `t.column`.
+ */
+export function updateHeldRow(table: string, key: Readonly<Record<string, string>>, set: string): string {
+  const columns = Object.keys(key).join(', ');
+  return `INSERT INTO ${table} AS t (${columns}) VALUES (${Object.values(key).join(', ')})
+       ON CONFLICT (${columns}) DO UPDATE SET ${set}`;
+}

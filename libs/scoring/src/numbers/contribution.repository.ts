@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { queryOne, queryRows, shiftParameters, Statement } from '@phonetrust/platform';
+import { queryOne, queryRows, shiftParameters, Statement, updateHeldRow } from '@phonetrust/platform';
 import { Contribution } from '../model/number-score';
 import { ReportCategory } from '../model/policy';
 import { toDate, toSeconds } from './clock';
@@ -171,13 +171,15 @@ export class ContributionRepository {
     return row ? toLocked(row) : null;
   }
 
-  /** Stores the contribution (run with `writeTogether`); `counted` also moves the dedupe window to this report. */
+  /** Stores the locked contribution (run with `writeTogether`); `counted` also moves the dedupe window to this report. */
   saveStatement(phoneNumber: string, reporterHash: string, contribution: Contribution, counted?: { reportId: string; at: number }): Statement {
     return {
-      text: `UPDATE contributions
-          SET value = $3, as_of = $4, low_assurance = $5, epoch = $6, source_report_id = $7, category = $8,
-              last_counted_report_id = COALESCE($9, last_counted_report_id), last_counted_at = COALESCE($10, last_counted_at)
-        WHERE phone_number = $1 AND reporter_hash = $2`,
+      text: updateHeldRow(
+        'contributions',
+        { phone_number: '$1', reporter_hash: '$2' },
+        `value = $3, as_of = $4, low_assurance = $5, epoch = $6, source_report_id = $7, category = $8,
+         last_counted_report_id = COALESCE($9, t.last_counted_report_id), last_counted_at = COALESCE($10, t.last_counted_at)`,
+      ),
       params: [
         phoneNumber,
         reporterHash,

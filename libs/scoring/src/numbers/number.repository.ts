@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { queryOne, queryRows, Statement } from '@phonetrust/platform';
+import { queryOne, queryRows, Statement, updateHeldRow } from '@phonetrust/platform';
 import { BurstWindow, EMPTY_BURST_WINDOW } from '../model/burst-window';
 import { emptyLiveCounter, LiveCounter } from '../model/live-reporters';
 import { ScorePolicy } from '../model/policy';
@@ -124,14 +124,16 @@ export class NumberRepository {
     return row ? { ...this.toLocked(row), openCaseId: row.open_case_id } : null;
   }
 
-  /** Writes the number's row (run with `writeTogether`, beside the writes that go with it). */
+  /** Writes the number's locked row (run with `writeTogether`, beside the writes that go with it). */
   saveStatement(phoneNumber: string, record: NumberRecord, nowSeconds: number): Statement {
     return {
-      text: `UPDATE numbers
-          SET state = $2, state_held = $3, state_changed_at = $4, mass_normal = $5, mass_low = $6, mass_as_of = $7,
-              epoch = $8, live_reporters = $9, burst_window = $10, report_count = $11, decays_at = $12, decays_to = $13,
-              next_evaluation_at = $14, updated_at = $15
-        WHERE phone_number = $1`,
+      text: updateHeldRow(
+        'numbers',
+        { phone_number: '$1' },
+        `state = $2, state_held = $3, state_changed_at = $4, mass_normal = $5, mass_low = $6, mass_as_of = $7,
+         epoch = $8, live_reporters = $9, burst_window = $10, report_count = $11, decays_at = $12, decays_to = $13,
+         next_evaluation_at = $14, updated_at = $15`,
+      ),
       params: [
         phoneNumber,
         record.state,
