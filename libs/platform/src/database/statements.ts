@@ -44,9 +44,10 @@ export function writeTogether<T>(manager: EntityManager, statements: readonly St
  * An UPDATE of one row the transaction already holds (locked or created earlier in it), written as an upsert on
  * the row's key, for prepared statements: `INSERT INTO table (key…) VALUES (values…) ON CONFLICT (key…) DO UPDATE
  * SET set`. The conflict is always found through the key's unique index, whatever the planner would choose, while
- * a prepared `UPDATE … WHERE key = $1` keeps the generic plan made on its first uses — a scan, if the table was
- * nearly empty then — until the table is next analyzed: on a fresh database every write then read the whole
- * table. The insert arm never runs, since the row exists; `set` refers to the row's current values as `t.column`.
+ * a prepared `UPDATE … WHERE key = $1` keeps the generic plan made on its first uses — a scan, if the table had
+ * been analyzed nearly empty — until the table is next analyzed: on a fresh database every such write read the
+ * whole table for as long as that took. The insert arm never runs, since the row exists; `set` refers to the row's
+ * current values as `t.column`.
  */
 export function updateHeldRow(table: string, key: Readonly<Record<string, string>>, set: string): string {
   const columns = Object.keys(key).join(', ');
