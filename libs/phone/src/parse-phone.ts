@@ -45,7 +45,10 @@ export function parsePhone(input: unknown, country?: string | null): PhoneParseR
   try {
     const parsed = parsePhoneNumberWithError(text, { defaultCountry, extract: false });
     if (parsed.ext) return reject('NOT_A_NUMBER');
-    if (!parsed.isValid()) {
+    // With the full metadata `isValid()` is `getType() !== undefined` (both match the number against every type's
+    // pattern), so a number with a type is valid and that match is made once; `isValid()` decides the rest.
+    const type = parsed.getType();
+    if (type === undefined && !parsed.isValid()) {
       const lengthProblem = validatePhoneNumberLength(text, { defaultCountry });
       return reject(lengthProblem && KNOWN_REASONS.has(lengthProblem) ? lengthProblem : 'INVALID');
     }
@@ -54,7 +57,7 @@ export function parsePhone(input: unknown, country?: string | null): PhoneParseR
       country: parsed.country ?? null,
       callingCode: parsed.countryCallingCode,
       nationalNumber: parsed.nationalNumber,
-      type: toNumberType(parsed.getType()),
+      type: toNumberType(type),
     };
     return { ok: true, number };
   } catch (error) {
