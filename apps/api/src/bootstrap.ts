@@ -4,12 +4,16 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { DisplayService } from '@phonetrust/display';
 import { ApiKeyAuthenticator, Env, httpConfig, HttpConfig, MetricsRegistry } from '@phonetrust/platform';
+import { FileReport } from '@phonetrust/reporting';
 import { AppModule } from './app.module';
 import { installDisplayFastPath } from './display/display-fast-path';
 import { fastifyOptions } from './http/fastify-options';
 import { PhoneTrustFastifyAdapter } from './http/http-error.filter';
 import { installHttpHooks } from './http/http-hooks';
+import { installHotRouteLogging } from './http/logging';
 import { setupSwagger } from './http/swagger';
+import { createValidationPipe } from './http/validation.pipe';
+import { installReportFastPath } from './reports/report-fast-path';
 
 /**
  * Builds the API application from an environment, ready to listen. main.ts and the e2e tests both use it,
@@ -24,9 +28,11 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  installHttpHooks(fastify, app.get(MetricsRegistry));
-  installDisplayFastPath(fastify, app.get(ApiKeyAuthenticator), app.get(DisplayService));
   const http = app.get<HttpConfig>(httpConfig.KEY);
+  installHttpHooks(fastify, app.get(MetricsRegistry));
+  installHotRouteLogging(fastify, http);
+  installDisplayFastPath(fastify, app.get(ApiKeyAuthenticator), app.get(DisplayService));
+  installReportFastPath(fastify, app.get(ApiKeyAuthenticator), app.get(FileReport), createValidationPipe());
   if (http.docs) setupSwagger(app);
   await app.init();
   await fastify.ready();

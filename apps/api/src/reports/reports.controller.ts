@@ -5,6 +5,7 @@ import { CurrentPrincipal, IdParamPipe, Principal, Roles } from '@phonetrust/pla
 import { FileReport, GiveVerdict, ReportQueries } from '@phonetrust/reporting';
 import { ErrorBodyDto } from '../common/error-body.dto';
 import { FileReportDto, ReportDto, ReportReceiptDto, VerdictDto } from './report.dto';
+import { REPORT_ROLES } from './report-fast-path';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -16,8 +17,9 @@ export class ReportsController {
     private readonly queries: ReportQueries,
   ) {}
 
+  /** Usually answered by `installReportFastPath`, which files the same way; this handles what it passes on. */
   @Post()
-  @Roles('platform')
+  @Roles(...REPORT_ROLES)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first response' })
   @ApiCreatedResponse({ type: ReportReceiptDto, description: 'Counted' })
   @ApiOkResponse({ type: ReportReceiptDto, description: 'A duplicate inside the dedupe window: the first report, not counted' })
