@@ -30,6 +30,21 @@ const COLUMNS = `id, merchant_id AS "merchantId", phone_number AS "phoneNumber",
   last_sent_at AS "lastSentAt", expires_at AS "expiresAt", created_at AS "createdAt", approved_at AS "approvedAt",
   clock_timestamp() AS now`;
 
+// The hot statements' texts, built once (see `lockForCheck` and `recordWrongCode`).
+const LOCK_FOR_CHECK = `WITH v AS (SELECT ${COLUMNS} FROM verifications WHERE id = $1 FOR UPDATE),
+            budget AS (
+              INSERT INTO number_check_budgets (phone_number, day)
+              SELECT "phoneNumber", (now() AT TIME ZONE 'UTC')::date FROM v
+              ON CONFLICT (phone_number, day) DO UPDATE SET wrong_codes = number_check_budgets.wrong_codes
+              RETURNING wrong_codes)
+       SELECT v.*, budget.wrong_codes AS "wrongCodesToday" FROM v LEFT JOIN budget ON true`;
+const SPEND_BUDGET = updateHeldRow('number_check_budgets', { phone_number: '$4', day: `(now() AT TIME ZONE 'UTC')::date` }, 'wrong_codes = t.wrong_codes + 1');
+const RECORD_WRONG_CODE = `WITH spent AS (${SPEND_BUDGET})
+       UPDATE verifications
+          SET attempts = $2, status = $3, code_sealed = CASE WHEN $3 = 'pending' THEN code_sealed END, updated_at = clock_timestamp()
+        WHERE id = $1
+       RETURNING ${COLUMNS}`;
+
 export interface NewVerification {
   id: string;
   merchantId: string;
@@ -117,32 +132,12 @@ export class VerificationRepository {
    * order, so concurrent checks of one number's verifications cannot deadlock.
    */
   async lockForCheck(tx: EntityManager, id: string): Promise<(VerificationRow & { wrongCodesToday: number }) | null> {
-    return queryOne(
-      tx,
-      `WITH v AS (SELECT ${COLUMNS} FROM verifications WHERE id = $1 FOR UPDATE),
-            budget AS (
-              INSERT INTO number_check_budgets (phone_number, day)
-              SELECT "phoneNumber", (now() AT TIME ZONE 'UTC')::date FROM v
-              ON CONFLICT (phone_number, day) DO UPDATE SET wrong_codes = number_check_budgets.wrong_codes
-              RETURNING wrong_codes)
-       SELECT v.*, budget.wrong_codes AS "wrongCodesToday" FROM v LEFT JOIN budget ON true`,
-      [id],
-      { prepare: true },
-    );
+    return queryOne(tx, LOCK_FOR_CHECK, [id], { prepare: true });
   }
 
   /** A wrong code: the verification's attempt and the number's daily budget (locked by `lockForCheck`) are spent together. */
   async recordWrongCode(tx: EntityManager, id: string, phoneNumber: string, attempts: number, status: VerificationStatus): Promise<VerificationRow> {
-    const rows = await queryRows<VerificationRow>(
-      tx,
-      `WITH spent AS (${updateHeldRow('number_check_budgets', { phone_number: '$4', day: `(now() AT TIME ZONE 'UTC')::date` }, 'wrong_codes = t.wrong_codes + 1')})
-       UPDATE verifications
-          SET attempts = $2, status = $3, code_sealed = CASE WHEN $3 = 'pending' THEN code_sealed END, updated_at = clock_timestamp()
-        WHERE id = $1
-       RETURNING ${COLUMNS}`,
-      [id, attempts, status, phoneNumber],
-      { prepare: true },
-    );
+    const rows = await queryRows<VerificationRow>(tx, RECORD_WRONG_CODE, [id, attempts, status, phoneNumber], { prepare: true });
     return rows[0];
   }
 

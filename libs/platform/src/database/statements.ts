@@ -18,12 +18,16 @@ export function combineStatements(statements: readonly Statement[]): Statement {
   const [main, ...others] = statements;
   if (others.length === 0) return main;
   const params: unknown[] = [...main.params];
-  const ctes = others.map((statement, i) => {
+  const offsets = others.map((statement) => {
     const offset = params.length;
     params.push(...statement.params);
-    return `w${i + 1} AS (${shiftParameters(statement.text, offset).trim()})`;
+    return offset;
   });
-  return { text: `WITH ${ctes.join(',\n')}\n${main.text.trim()}`, params };
+  const text = memoText(
+    statements.map((statement) => statement.text),
+    () => `WITH ${others.map((statement, i) => `w${i + 1} AS (${shiftParameters(statement.text, offsets[i]).trim()})`).join(',\n')}\n${main.text.trim()}`,
+  );
+  return { text, params };
 }
 
 /** The statement's text with `$n` renumbered to `$(n + offset)`, to place it after `offset` other parameters. */
@@ -53,4 +57,40 @@ export function updateHeldRow(table: string, key: Readonly<Record<string, string
   const columns = Object.keys(key).join(', ');
   return `INSERT INTO ${table} AS t (${columns}) VALUES (${Object.values(key).join(', ')})
        ON CONFLICT (${columns}) DO UPDATE SET ${set}`;
+}
+
+const LEAF = Symbol('text');
+type MemoNode = Map<string | typeof LEAF, MemoNode | string>;
+const memo: MemoNode = new Map();
+let memoized = 0;
+const MAX_MEMOIZED = 1000;
+
+/**
+ * The text `build` makes from `parts`, built once per distinct parts: the same parts give back the same string.
+ * For statements assembled from code's own texts on every request — assembling them (renumbering parameters,
+ * concatenating) cost more than a lookup, and the same string object keeps its hash for the prepared statement's
+ * name. The parts are looked up one by one, so a lookup by the same constant texts hashes nothing new. Only texts
+ * from code, never from data (bounded all the same).
+ */
+export function memoText(parts: readonly string[], build: () => string): string {
+  let node = memo;
+  for (const part of parts) {
+    let next = node.get(part) as MemoNode | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(part, next);
+    }
+    node = next;
+  }
+  let text = node.get(LEAF) as string | undefined;
+  if (text === undefined) {
+    if (memoized >= MAX_MEMOIZED) {
+      memo.clear();
+      memoized = 0;
+    }
+    text = build();
+    memoized++;
+    node.set(LEAF, text);
+  }
+  return text;
 }

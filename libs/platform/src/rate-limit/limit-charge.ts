@@ -45,16 +45,15 @@ export function chargeStatement(rules: readonly LimitRule[], now: number, cost =
   const windows = new Map<string, number>();
   for (const rule of rules) windows.set(counterKey(rule), rule.durationSeconds * 1000);
   const keys = [...windows.keys()].sort();
-  return {
-    text: `INSERT INTO ${RATE_LIMIT_TABLE} AS r (key, points, expire)
+  return { text: CHARGE, params: [keys, cost, now, keys.map((k) => windows.get(k)!)] };
+}
+
+const CHARGE = `INSERT INTO ${RATE_LIMIT_TABLE} AS r (key, points, expire)
        SELECT k, $2::int, $3::bigint + d FROM unnest($1::text[], $4::bigint[]) AS t(k, d) ORDER BY k
        ON CONFLICT (key) DO UPDATE SET
          points = CASE WHEN r.expire <= $3 THEN EXCLUDED.points ELSE r.points + EXCLUDED.points END,
          expire = CASE WHEN r.expire <= $3 THEN EXCLUDED.expire ELSE r.expire END
-       RETURNING r.key, r.points, r.expire`,
-    params: [keys, cost, now, keys.map((k) => windows.get(k)!)],
-  };
-}
+       RETURNING r.key, r.points, r.expire`;
 
 /**
  * Which rule the charge refused, in rule order (the 429 names the first), or null when every counter is within its

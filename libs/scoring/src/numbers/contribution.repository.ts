@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { queryOne, queryRows, shiftParameters, Statement, updateHeldRow } from '@phonetrust/platform';
+import { memoText, queryOne, queryRows, shiftParameters, Statement, updateHeldRow } from '@phonetrust/platform';
 import { Contribution } from '../model/number-score';
 import { ReportCategory } from '../model/policy';
 import { toDate, toSeconds } from './clock';
@@ -34,6 +34,16 @@ const LOCK_FOR_REPORT = (columns: string, source?: string) => `INSERT INTO contr
        RETURNING ${columns}`;
 
 const COLUMNS = `value, as_of, low_assurance, epoch, source_report_id, category, last_counted_report_id, last_counted_at, clock_timestamp() AS now`;
+
+const SAVE = updateHeldRow(
+  'contributions',
+  { phone_number: '$1', reporter_hash: '$2' },
+  `value = $3, as_of = $4, low_assurance = $5, epoch = $6, source_report_id = $7, category = $8,
+   last_counted_report_id = COALESCE($9, t.last_counted_report_id), last_counted_at = COALESCE($10, t.last_counted_at)`,
+);
+/** The chained lock's own statement, after the caller's `first`: built once. */
+const LOCK_CHAINED = LOCK_FOR_REPORT(COLUMNS, 'f');
+const LOCK_UNCHAINED = LOCK_FOR_REPORT(COLUMNS);
 
 function toLocked(row: ContributionRow): LockedContribution {
   const contributed = row.source_report_id !== null || row.value > 0;
@@ -73,7 +83,7 @@ export class ContributionRepository {
    * on one number queue here, so the dedupe decision after it is race-free across processes.
    */
   async lockForReport(manager: EntityManager, phoneNumber: string, reporterHash: string): Promise<LockedContribution> {
-    const row = await queryOne<ContributionRow>(manager, LOCK_FOR_REPORT(COLUMNS), [phoneNumber, reporterHash]);
+    const row = await queryOne<ContributionRow>(manager, LOCK_UNCHAINED, [phoneNumber, reporterHash]);
     return toLocked(row!);
   }
 
@@ -93,25 +103,20 @@ export class ContributionRepository {
   ): Promise<{ contribution: LockedContribution; number: LockedNumber; first: Record<string, unknown>; alongside: Record<string, unknown>[] }> {
     const { first, alongside } = caller;
     const params: unknown[] = [phoneNumber, reporterHash];
-    const cte = (name: string, statement: Statement) => {
-      const text = `${name} AS (${shiftParameters(statement.text, params.length)})`;
-      params.push(...statement.params);
-      return text;
-    };
-    const ctes = [
-      ...(first ? [cte('f', first)] : []),
-      `c AS (${LOCK_FOR_REPORT(COLUMNS, first ? 'f' : undefined)})`,
-      `n AS (${numbers.lockAfter('c')})`,
-      ...(alongside ? [cte('a', alongside)] : []),
-    ];
-    const row = await queryOne<ContributionRow & Record<string, unknown>>(
-      manager,
-      `WITH ${ctes.join(',\n')}
+    const firstAt = params.push(...(first?.params ?? [])) - (first?.params.length ?? 0);
+    const alongsideAt = params.push(...(alongside?.params ?? [])) - (alongside?.params.length ?? 0);
+    const text = memoText(['contributions.lockForReportWithNumber', first?.text ?? '', alongside?.text ?? ''], () => {
+      const ctes = [
+        ...(first ? [`f AS (${shiftParameters(first.text, firstAt)})`] : []),
+        `c AS (${first ? LOCK_CHAINED : LOCK_UNCHAINED})`,
+        `n AS (${numbers.lockAfter('c')})`,
+        ...(alongside ? [`a AS (${shiftParameters(alongside.text, alongsideAt)})`] : []),
+      ];
+      return `WITH ${ctes.join(',\n')}
        SELECT ${first ? 'f.*, ' : ''}c.*, ${PREFIXED_NUMBER_COLUMNS}${alongside ? `, (SELECT coalesce(json_agg(a), '[]') FROM a) AS alongside_rows` : ''}
-         FROM ${first ? 'f, ' : ''}c, n`,
-      params,
-      { prepare: true },
-    );
+         FROM ${first ? 'f, ' : ''}c, n`;
+    });
+    const row = await queryOne<ContributionRow & Record<string, unknown>>(manager, text, params, { prepare: true });
     return {
       contribution: toLocked(row!),
       number: numbers.fromPrefixed(row!),
@@ -174,12 +179,7 @@ export class ContributionRepository {
   /** Stores the locked contribution (run with `writeTogether`); `counted` also moves the dedupe window to this report. */
   saveStatement(phoneNumber: string, reporterHash: string, contribution: Contribution, counted?: { reportId: string; at: number }): Statement {
     return {
-      text: updateHeldRow(
-        'contributions',
-        { phone_number: '$1', reporter_hash: '$2' },
-        `value = $3, as_of = $4, low_assurance = $5, epoch = $6, source_report_id = $7, category = $8,
-         last_counted_report_id = COALESCE($9, t.last_counted_report_id), last_counted_at = COALESCE($10, t.last_counted_at)`,
-      ),
+      text: SAVE,
       params: [
         phoneNumber,
         reporterHash,

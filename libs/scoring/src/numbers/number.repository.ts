@@ -50,6 +50,13 @@ const COLUMNS = columns();
 const lockSql = (source?: string) => `INSERT INTO numbers (phone_number) ${source ? `SELECT $1 FROM ${source}` : 'VALUES ($1)'}
        ON CONFLICT (phone_number) DO UPDATE SET phone_number = EXCLUDED.phone_number
        RETURNING ${COLUMNS}`;
+const SAVE = updateHeldRow(
+  'numbers',
+  { phone_number: '$1' },
+  `state = $2, state_held = $3, state_changed_at = $4, mass_normal = $5, mass_low = $6, mass_as_of = $7,
+   epoch = $8, live_reporters = $9, burst_window = $10, report_count = $11, decays_at = $12, decays_to = $13,
+   next_evaluation_at = $14, updated_at = $15`,
+);
 /** The number's columns under an `n_` prefix, for statements that return it beside another row. */
 export const PREFIXED_NUMBER_COLUMNS = [...NAMES, 'now'].map((name) => `n.${name} AS n_${name}`).join(', ');
 
@@ -127,13 +134,7 @@ export class NumberRepository {
   /** Writes the number's locked row (run with `writeTogether`, beside the writes that go with it). */
   saveStatement(phoneNumber: string, record: NumberRecord, nowSeconds: number): Statement {
     return {
-      text: updateHeldRow(
-        'numbers',
-        { phone_number: '$1' },
-        `state = $2, state_held = $3, state_changed_at = $4, mass_normal = $5, mass_low = $6, mass_as_of = $7,
-         epoch = $8, live_reporters = $9, burst_window = $10, report_count = $11, decays_at = $12, decays_to = $13,
-         next_evaluation_at = $14, updated_at = $15`,
-      ),
+      text: SAVE,
       params: [
         phoneNumber,
         record.state,
