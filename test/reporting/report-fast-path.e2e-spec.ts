@@ -86,6 +86,19 @@ describe('report intake: the fast path answers as the controller does', () => {
     expect(count).toEqual([{ n: 0 }]);
   });
 
+  it('replays on the hook a report the controller filed under an Idempotency-Key: the body hashes alike both ways', async () => {
+    const platform = await freshPlatform();
+    controllerCalls.mockClear();
+    const body = trustedAttestedScam(newPhoneNumber());
+    const headers = { 'idempotency-key': `both-ways-${newReporterId()}` };
+    const first = await platform.post('/v1/reports', body, { headers });
+    expect(controllerCalls).toHaveBeenCalledTimes(1);
+    const retry = await platform.post('/v1/reports', body, { headers });
+    expect(controllerCalls).toHaveBeenCalledTimes(1);
+    expect(first.status).toBe(201);
+    expect({ status: retry.status, body: retry.body }).toEqual({ status: first.status, body: first.body });
+  });
+
   it('replays an Idempotency-Key and charges the rate limits as the controller does', async () => {
     const platform = await freshPlatform();
     await platform.post('/v1/reports', {});
