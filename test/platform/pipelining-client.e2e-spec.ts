@@ -9,8 +9,9 @@ interface CallbackQueryable {
 }
 
 /**
- * Transactions on PipeliningClient (PostgreSQL): BEGIN goes out in one packet with the first statement. The
- * semantics must be exactly TypeORM's; on the embedded database (no pipelining) the same tests hold too.
+ * Transactions on PipeliningClient (PostgreSQL): BEGIN goes out in one packet with the first statement, and COMMIT
+ * in one packet behind a statement marked last. The semantics must be exactly TypeORM's; on the embedded database
+ * (no pipelining) the same tests check that `last` changes nothing.
  */
 describe('pipelined transactions', () => {
   let db: TestDatabase;
@@ -49,6 +50,33 @@ describe('pipelined transactions', () => {
     });
     expect(returned).toEqual([{ v: 20 }]);
     expect(await count()).toBe(2);
+  });
+
+  it('commits a transaction whose last statement carries the COMMIT', async () => {
+    const returned = await dataSource.transaction(async (tx) => {
+      await queryRows(tx, `INSERT INTO pipe_t VALUES (1, 1)`);
+      return queryRows(tx, `INSERT INTO pipe_t VALUES ($1, $2) RETURNING v`, [2, 20], { prepare: true, last: true });
+    });
+    expect(returned).toEqual([{ v: 20 }]);
+    expect(await count()).toBe(2);
+  });
+
+  it("rolls the whole transaction back when its last statement fails, and answers with that statement's error", async () => {
+    await dataSource.query(`INSERT INTO pipe_t VALUES (1, 1)`);
+    const failing = dataSource.transaction(async (tx) => {
+      await queryRows(tx, `INSERT INTO pipe_t VALUES (2, 2)`);
+      return queryRows(tx, `INSERT INTO pipe_t VALUES ($1, 0)`, [1], { last: true });
+    });
+    await expect(failing).rejects.toMatchObject({ name: 'QueryFailedError', driverError: expect.objectContaining({ code: '23505' }) });
+    expect(await count()).toBe(1);
+    // The connection is clean afterwards: the next transaction on it works.
+    await dataSource.transaction((tx) => queryRows(tx, `INSERT INTO pipe_t VALUES (3, 3)`, [], { last: true }));
+    expect(await count()).toBe(2);
+  });
+
+  it('leaves a statement marked last outside a transaction as it is', async () => {
+    expect(await queryRows(dataSource.manager, `INSERT INTO pipe_t VALUES (1, 1) RETURNING id`, [], { last: true })).toEqual([{ id: 1 }]);
+    expect(await count()).toBe(1);
   });
 
   it('rolls the first statement (sent with BEGIN) back when a later one fails', async () => {
@@ -90,7 +118,7 @@ describe('pipelined transactions', () => {
       Array.from({ length: 40 }, () =>
         dataSource.transaction(async (tx) => {
           const row = await queryOne<{ v: number }>(tx, `SELECT v FROM pipe_t WHERE id = 1 FOR UPDATE`, [], { prepare: true });
-          await queryRows(tx, `UPDATE pipe_t SET v = $1 WHERE id = 1`, [row!.v + 1], { prepare: true });
+          await queryRows(tx, `UPDATE pipe_t SET v = $1 WHERE id = 1`, [row!.v + 1], { prepare: true, last: true });
         }),
       ),
     );
@@ -109,20 +137,33 @@ describe('pipelined transactions', () => {
     expect(await count()).toBe(0);
   });
 
-  (usingPostgres ? it : it.skip)('writes BEGIN and the first statement as one, and nothing for a transaction without statements', async () => {
-    const work = () =>
+  (usingPostgres ? it : it.skip)('writes BEGIN with the first statement and COMMIT with the last, and nothing for an empty transaction', async () => {
+    const work = (last: boolean) =>
       dataSource.transaction(async (tx) => {
         await queryRows(tx, `SELECT v FROM pipe_t WHERE id = $1 FOR UPDATE`, [1], { prepare: true });
-        await queryRows(tx, `INSERT INTO pipe_t VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET v = pipe_t.v + 1`, [1], { prepare: true });
+        await queryRows(tx, `INSERT INTO pipe_t VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET v = pipe_t.v + 1`, [1], { prepare: true, last });
       });
-    await work(); // warms a pooled connection and its prepared statements
+    await work(true); // warms a pooled connection and its prepared statements
     const before = proxy!.clientChunks;
-    await work();
-    // BEGIN + SELECT, INSERT, COMMIT: unpipelined it would be 4.
-    expect(proxy!.clientChunks - before).toBe(3);
+    await work(true);
+    // BEGIN + SELECT, INSERT + COMMIT: unpipelined it would be 4.
+    expect(proxy!.clientChunks - before).toBe(2);
+    const unmarked = proxy!.clientChunks;
+    await work(false);
+    expect(proxy!.clientChunks - unmarked).toBe(3);
     const empty = proxy!.clientChunks;
     await dataSource.transaction(async () => undefined);
     expect(proxy!.clientChunks - empty).toBe(0);
-    expect(await queryOne(dataSource.manager, `SELECT v FROM pipe_t WHERE id = 1`)).toEqual({ v: 2 });
+    expect(await queryOne(dataSource.manager, `SELECT v FROM pipe_t WHERE id = 1`)).toEqual({ v: 3 });
+  });
+
+  (usingPostgres ? it : it.skip)('refuses a query after the statement marked last; the COMMIT that went with it stands', async () => {
+    await expect(
+      dataSource.transaction(async (tx) => {
+        await queryRows(tx, `INSERT INTO pipe_t VALUES (1, 1)`, [], { last: true });
+        await queryRows(tx, `INSERT INTO pipe_t VALUES (2, 2)`);
+      }),
+    ).rejects.toThrow(/after its transaction's last statement/);
+    expect(await queryRows(dataSource.manager, `SELECT id FROM pipe_t ORDER BY id`)).toEqual([{ id: 1 }]);
   });
 });

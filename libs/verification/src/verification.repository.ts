@@ -135,9 +135,12 @@ export class VerificationRepository {
     return queryOne(tx, LOCK_FOR_CHECK, [id], { prepare: true });
   }
 
-  /** A wrong code: the verification's attempt and the number's daily budget (locked by `lockForCheck`) are spent together. */
+  /**
+   * A wrong code: the verification's attempt and the number's daily budget (locked by `lockForCheck`) are spent
+   * together, as the transaction's last statement (its COMMIT goes with it: `QueryOptions.last`).
+   */
   async recordWrongCode(tx: EntityManager, id: string, phoneNumber: string, attempts: number, status: VerificationStatus): Promise<VerificationRow> {
-    const rows = await queryRows<VerificationRow>(tx, RECORD_WRONG_CODE, [id, attempts, status, phoneNumber], { prepare: true });
+    const rows = await queryRows<VerificationRow>(tx, RECORD_WRONG_CODE, [id, attempts, status, phoneNumber], { prepare: true, last: true });
     return rows[0];
   }
 

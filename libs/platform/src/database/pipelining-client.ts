@@ -1,24 +1,41 @@
 import { Client, QueryResult } from 'pg';
 
+/**
+ * The marker a query config carries when it is its transaction's last statement (see `QueryOptions.last`): the
+ * transaction's COMMIT is written right behind it, in the same packet.
+ */
+export const COMMIT_AFTER = 'commitAfter';
+
+type Phase =
+  /** No transaction open, as far as this client was told. */
+  | 'idle'
+  /** TypeORM asked for START TRANSACTION; it is held back to go out with the transaction's first statement. */
+  | 'begin-held'
+  /** BEGIN was sent. */
+  | 'open'
+  /** The last statement and the COMMIT behind it were sent; the COMMIT's answer is `committing`. */
+  | 'committed';
+
 const START = 'START TRANSACTION';
 
 /**
- * node-postgres' client with each transaction's BEGIN pipelined: a transaction costs one round trip fewer.
+ * node-postgres' client with transaction boundaries pipelined: a transaction costs up to two round trips fewer.
  *
- * TypeORM opens a transaction with a round trip of its own (`START TRANSACTION`) before the first statement. On
- * a connection in pg's pipeline mode, this client answers that at once and writes it in one packet with the
- * transaction's first statement instead; PostgreSQL runs them in order as ever. If the BEGIN itself failed, the
- * statement's promise fails with its error. A transaction that ends before any statement sends nothing at all.
- *
- * The COMMIT is left as it is, a round trip of its own. Writing it behind the transaction's last statement was
- * measured too (bench, report intake): it saved the Node process a little and roughly doubled PostgreSQL's CPU
- * per report, with many more backends sampled waiting on the WAL write lock at once (see BENCHMARKS.md).
+ * TypeORM opens a transaction with a round trip of its own (`START TRANSACTION`) and ends it with another
+ * (`COMMIT`). On a connection in pg's pipeline mode, this client answers the `START TRANSACTION` at once and writes
+ * it in one packet with the transaction's first statement; and when a statement is marked as its transaction's last
+ * (`{ commitAfter: true }` in its query config), it writes the `COMMIT` in one packet behind it, and answers
+ * TypeORM's `COMMIT` with that one's outcome. PostgreSQL runs them in order as ever: a statement that fails aborts
+ * the transaction, and the `COMMIT` behind it then rolls back instead (its answer says `ROLLBACK`). A transaction
+ * that ends before any statement sends nothing at all.
  *
  * Nothing changes off pipeline mode (the embedded database). A query with a callback or of a custom kind is sent as
- * it comes, behind a BEGIN still held.
+ * it comes, behind a BEGIN still held. A statement marked last must really be the last: any query after it but
+ * COMMIT or ROLLBACK is refused, and work that throws after it cannot undo it (its COMMIT has gone out).
  */
 export class PipeliningClient extends Client {
-  private beginHeld = false;
+  private phase: Phase = 'idle';
+  private committing: Promise<QueryResult> | null = null;
 
   // One signature for pg's overloads: the calls this client changes are the promise-returning ones TypeORM makes.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,35 +43,72 @@ export class PipeliningClient extends Client {
     if (!this.pipeline) return super.query(config, values, callback);
     if (typeof values === 'function' || callback !== undefined || typeof config?.submit === 'function') {
       // Not a call TypeORM makes; a BEGIN still held goes first, so the query runs inside its transaction.
-      if (this.beginHeld) {
-        this.beginHeld = false;
+      if (this.phase === 'begin-held') {
+        this.phase = 'open';
         super.query(START).catch(() => undefined); // a failed BEGIN fails the query behind it too
       }
       return super.query(config, values, callback);
     }
     const text: unknown = typeof config === 'string' ? config : config?.text;
-    if (!this.beginHeld) {
-      if (text !== START) return super.query(config, values);
-      this.beginHeld = true;
+    if (text === START && this.phase === 'idle') {
+      this.phase = 'begin-held';
       return Promise.resolve(emptyResult('BEGIN'));
     }
-    if (text === START) return Promise.resolve(emptyResult('BEGIN')); // still held: nothing to send twice
-    this.beginHeld = false;
-    if (text === 'COMMIT' || text === 'ROLLBACK') return Promise.resolve(emptyResult(text)); // nothing was sent
-    return this.sendWithBegin(config, values);
+    if (text === START && this.phase === 'begin-held') return Promise.resolve(emptyResult('BEGIN')); // nothing to send twice
+    if (text === 'COMMIT' && this.phase === 'committed') return this.finish(true);
+    if (text === 'ROLLBACK' && this.phase === 'committed') return this.finish(false);
+    if ((text === 'COMMIT' || text === 'ROLLBACK') && this.phase === 'begin-held') {
+      // Nothing was sent since START TRANSACTION: there is nothing to end.
+      this.phase = 'idle';
+      return Promise.resolve(emptyResult(text));
+    }
+    if (this.phase === 'committed') {
+      return Promise.reject(new Error("a query after its transaction's last statement (marked commitAfter) was refused"));
+    }
+    if (text === 'COMMIT' || text === 'ROLLBACK') {
+      this.phase = 'idle';
+      return super.query(config, values);
+    }
+    const begin = this.phase === 'begin-held';
+    const commit = this.phase !== 'idle' && config?.[COMMIT_AFTER] === true;
+    return begin || commit ? this.send(config, values, begin, commit) : super.query(config, values);
   }
 
-  /** BEGIN and the transaction's first statement, in one packet. */
-  private sendWithBegin(config: unknown, values: unknown): Promise<QueryResult> {
+  /** Writes BEGIN, the query and COMMIT as called for, in one packet. */
+  private send(config: unknown, values: unknown, begin: boolean, commit: boolean): Promise<QueryResult> {
     const stream = this.connection.stream;
     stream.cork();
     try {
-      const begun = super.query(START);
+      const begun = begin ? super.query(START) : null;
       const result = super.query(config as string, values as unknown[]);
-      return Promise.all([begun, result]).then(([, rows]) => rows);
+      this.phase = 'open';
+      if (commit) {
+        this.phase = 'committed';
+        this.committing = super.query('COMMIT');
+        // Awaited when TypeORM commits or rolls back; until then, a failure must not count as unhandled.
+        this.committing.catch(() => undefined);
+      }
+      return begun ? Promise.all([begun, result]).then(([, rows]) => rows) : result;
     } finally {
       stream.uncork();
     }
+  }
+
+  /**
+   * TypeORM's COMMIT or ROLLBACK after the pipelined COMMIT: its outcome. A COMMIT that rolled back (a statement
+   * failed) fails TypeORM's COMMIT; TypeORM's ROLLBACK, which follows the failed statement, waits for it.
+   */
+  private async finish(commit: boolean): Promise<QueryResult> {
+    const committing = this.committing!;
+    this.phase = 'idle';
+    this.committing = null;
+    if (!commit) {
+      await committing.catch(() => undefined);
+      return emptyResult('ROLLBACK');
+    }
+    const result = await committing;
+    if (result.command !== 'COMMIT') throw new Error('the transaction was rolled back: one of its statements failed');
+    return result;
   }
 }
 

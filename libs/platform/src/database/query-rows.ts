@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { COMMIT_AFTER } from './pipelining-client';
 
 export interface QueryOptions {
   /**
@@ -8,6 +9,13 @@ export interface QueryOptions {
    * only, never from data: every distinct text stays prepared on every pooled connection.
    */
   readonly prepare?: boolean;
+  /**
+   * The statement is its transaction's last: on a pipelining connection (PostgreSQL, `DATABASE_PIPELINE`), the
+   * COMMIT goes out in the same packet, and TypeORM's commit then only waits for its answer. Nothing may be queried
+   * in the transaction after it (the client refuses it), and nothing thrown after it can roll it back. Without a
+   * transaction, or off pipelining, it changes nothing.
+   */
+  readonly last?: boolean;
 }
 
 /**
@@ -17,7 +25,7 @@ export interface QueryOptions {
 export async function queryRows<T>(manager: EntityManager, sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<T[]> {
   // The pg driver takes a query config in place of the text: TypeORM passes it through, with its own logging,
   // subscribers and error wrapping unchanged.
-  const query = options.prepare ? ({ name: preparedName(sql), text: sql } as unknown as string) : sql;
+  const query = options.prepare || options.last ? (queryConfig(sql, options) as unknown as string) : sql;
   const result: unknown = await manager.query(query, params);
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
     return result[0] as T[];
@@ -28,6 +36,10 @@ export async function queryRows<T>(manager: EntityManager, sql: string, params: 
 export async function queryOne<T>(manager: EntityManager, sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<T | null> {
   const rows = await queryRows<T>(manager, sql, params, options);
   return rows[0] ?? null;
+}
+
+function queryConfig(sql: string, options: QueryOptions): { text: string; name?: string; [COMMIT_AFTER]?: true } {
+  return { text: sql, ...(options.prepare && { name: preparedName(sql) }), ...(options.last && { [COMMIT_AFTER]: true as const }) };
 }
 
 const names = new Map<string, string>();

@@ -37,11 +37,11 @@ export function shiftParameters(text: string, offset: number): string {
 
 /**
  * Runs the statements in one round trip (see `combineStatements`), as a prepared statement (their text must come
- * from code, never from data); returns the main statement's rows.
+ * from code, never from data); returns the main statement's rows. `last`: see `QueryOptions.last`.
  */
-export function writeTogether<T>(manager: EntityManager, statements: readonly Statement[]): Promise<T[]> {
+export function writeTogether<T>(manager: EntityManager, statements: readonly Statement[], options: { last?: boolean } = {}): Promise<T[]> {
   const combined = combineStatements(statements);
-  return queryRows<T>(manager, combined.text, [...combined.params], { prepare: true });
+  return queryRows<T>(manager, combined.text, [...combined.params], { prepare: true, last: options.last });
 }
 
 /**

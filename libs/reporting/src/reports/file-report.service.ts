@@ -55,7 +55,8 @@ export class FileReport {
     const response = await this.dataSource.transaction(async (tx) => {
       const prior = await this.idempotency.begin<ReportReceipt>(tx, claim);
       if (prior) return prior;
-      const result = await this.record(tx, phone, reporterHash, input, charge);
+      // Without an Idempotency-Key, nothing is written after the report: its COMMIT can go with it.
+      const result = await this.record(tx, phone, reporterHash, input, charge, claim === undefined);
       await this.idempotency.complete(tx, claim, result);
       return result;
     });
@@ -69,6 +70,7 @@ export class FileReport {
     reporterHash: string,
     input: FileReportInput,
     charge: TransactionalCharge | null,
+    last: boolean,
   ): Promise<StoredResponse<ReportReceipt>> {
     // One round trip locks the reporter, the reporter's contribution to the number and the number, in that order,
     // and charges the limits.
@@ -103,6 +105,7 @@ export class FileReport {
       },
       attestedThreat: input.category === 'threat' && row.attested,
       insertReport: this.reports.insertStatement({ id, ...row }),
+      last,
     });
     return {
       statusCode: 201,

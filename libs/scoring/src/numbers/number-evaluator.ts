@@ -14,6 +14,11 @@ export interface EvaluationContext {
   readonly actor: Actor;
   /** The analyst's reason, for decisions. */
   readonly reason?: string;
+  /**
+   * The caller's transaction ends with this evaluation: when the number's write is its last statement (no
+   * transition or decision to record after it), the COMMIT goes with it (`QueryOptions.last`).
+   */
+  readonly last?: boolean;
 }
 
 /** The evaluation, and the rows the first statement of `alongside` returned (none when there was none). */
@@ -51,10 +56,12 @@ export class NumberEvaluator {
       record = { ...record, score: { ...record.score, live: rebuildLive(current, locked.now, this.policy) } };
     }
     const evaluation = evaluateNumber(record, event, locked.now, this.policy);
-    const returned = await writeTogether<Record<string, unknown>>(manager, [
-      ...alongside(evaluation),
-      this.numbers.saveStatement(locked.phoneNumber, evaluation.record, locked.now),
-    ]);
+    const nothingAfter = evaluation.transitions.length === 0 && !evaluation.decided;
+    const returned = await writeTogether<Record<string, unknown>>(
+      manager,
+      [...alongside(evaluation), this.numbers.saveStatement(locked.phoneNumber, evaluation.record, locked.now)],
+      { last: context.last === true && nothingAfter },
+    );
     for (const transition of evaluation.transitions) {
       if (transition.decayed) await this.transitions.record(manager, locked.phoneNumber, transition, 'system');
       else await this.transitions.record(manager, locked.phoneNumber, transition, context.actor, context.reason);

@@ -24,6 +24,8 @@ export interface CountReportInput {
   readonly attestedThreat: boolean;
   /** The report row's insert: written in the same round trip as the score; its RETURNING rows are returned. */
   readonly insertReport: Statement;
+  /** The caller's transaction ends with this report (see `EvaluationContext.last`). */
+  readonly last?: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export class ScoreLedger {
       manager,
       number,
       { kind: 'report', contribution: input.locked.contribution, report: input.report, attestedThreat: input.attestedThreat },
-      { actor: 'system' },
+      { actor: 'system', last: input.last },
       (evaluated) => [
         input.insertReport,
         this.contributions.saveStatement(input.phoneNumber, input.reporterHash, evaluated.contribution ?? input.locked.contribution!, {
