@@ -1,10 +1,10 @@
 import { ApiKeyGuard } from '@phonetrust/platform';
 import { ApiResponse, HttpClient } from '../support/http-client';
 import { newPhoneNumber, newReporterId, reportBody, trustedAttestedScam } from '../support/report-factory';
-import { ADMIN_KEY } from '../support/test-app';
 import { spawnApi } from '../support/spawn-api';
 import { createTestDatabase } from '../support/test-database';
-import { startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_KEY, startTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 
 /**
  * POST /v1/reports is answered from a Fastify hook once the caller's key is cached (`installReportFastPath`), and
@@ -141,11 +141,15 @@ describe('report intake: request lines', () => {
       await platform.get(`/v1/numbers/${encodeURIComponent(phone)}/display`);
       expect(answers.map((a) => a.status)).toEqual([201, 201, 400]);
       const ids = answers.map((a) => a.headers.get('x-request-id'));
-      const lines = api
-        .output()
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { level: number; req?: { id: string; method: string; url: string }; res?: { statusCode: number } });
+      const logLines = () =>
+        api
+          .output()
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as { level: number; req?: { id: string; method: string; url: string }; res?: { statusCode: number } });
+      // A line is written once its response has gone, and reaches this process a moment later.
+      await waitFor(() => logLines().filter((line) => line.req?.url === '/v1/reports').length >= 3, 5000, 'the request lines');
+      const lines = logLines();
       const reportLines = lines.filter((line) => line.req?.url === '/v1/reports');
       expect(reportLines.map((line) => [line.req!.id, line.req!.method, line.res!.statusCode, line.level])).toEqual([
         [ids[0], 'POST', 201, 30],
