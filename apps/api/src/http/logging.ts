@@ -4,6 +4,7 @@ import { HttpConfig } from '@phonetrust/platform';
 import { maskE164InText } from '@phonetrust/phone';
 import { RequestMethod } from '@nestjs/common';
 import { Params, PinoLogger } from 'nestjs-pino';
+import { withHook } from './route-hooks';
 
 /**
  * The hot routes, answered from Fastify hooks when they can be (the display check, report intake). pino-http's
@@ -54,7 +55,7 @@ export function installHotRouteLogging(fastify: FastifyInstance, config: HttpCon
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const hot = HOT_ROUTES.some(({ method, url }) => route.url === url && methods.includes(method));
     if (!hot || !methods.some((method) => isLogged(config, method))) return;
-    route.onResponse = [...(Array.isArray(route.onResponse) ? route.onResponse : route.onResponse ? [route.onResponse] : []), logLine];
+    route.onResponse = withHook(route.onResponse, logLine);
   });
 }
 

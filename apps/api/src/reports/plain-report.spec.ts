@@ -1,5 +1,6 @@
+import { getMetadataStorage } from 'class-validator';
 import { createValidationPipe } from '../http/validation.pipe';
-import { plainReport } from './plain-report';
+import { PLAIN_REPORT_FIELDS, plainReport } from './plain-report';
 import { FileReportDto } from './report.dto';
 
 const pipe = createValidationPipe();
@@ -109,6 +110,11 @@ describe('plainReport', () => {
     // The comparison means something only if both kinds of body were met in numbers.
     expect(accepted).toBeGreaterThan(300);
     expect(refusedByBoth).toBeGreaterThan(1000);
+  });
+
+  it('knows exactly the DTO\'s fields, so a field added to the DTO is not silently left to the pipe or let through', () => {
+    const validated = getMetadataStorage().getTargetValidationMetadatas(FileReportDto, '', true, false).map((m) => m.propertyName);
+    expect([...PLAIN_REPORT_FIELDS].sort()).toEqual([...new Set(validated)].sort());
   });
 
   it('takes the usual bodies, returning them as they are', () => {

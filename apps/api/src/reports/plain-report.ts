@@ -6,7 +6,8 @@ import { isPastDateTime } from '../common/validators/is-past-date-time';
 /** Printable ASCII: no control characters, and one UTF-16 unit per character, so `length` is every rule's length. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const COUNTRY = /^[A-Za-z]{2}$/;
-const FIELDS = new Set(['phoneNumber', 'country', 'reporterId', 'category', 'description', 'channel', 'occurredAt', 'evidence', 'reporterContext', 'clientIp']);
+/** `FileReportDto`'s fields (the spec checks they stay the same). */
+export const PLAIN_REPORT_FIELDS = new Set(['phoneNumber', 'country', 'reporterId', 'category', 'description', 'channel', 'occurredAt', 'evidence', 'reporterContext', 'clientIp']);
 
 /**
  * The report bodies `FileReportDto` accepts that are plain enough to check without class-validator: every string
@@ -15,7 +16,7 @@ const FIELDS = new Set(['phoneNumber', 'country', 'reporterId', 'category', 'des
  * which also gives every refusal its error. Returns the body itself, for the service, or undefined.
  */
 export function plainReport(body: unknown): FileReportInput | undefined {
-  if (!isRecord(body) || !Object.keys(body).every((key) => FIELDS.has(key))) return undefined;
+  if (!isRecord(body) || !Object.keys(body).every((key) => PLAIN_REPORT_FIELDS.has(key))) return undefined;
   const { phoneNumber, country, reporterId, category, description, channel, occurredAt, evidence, reporterContext, clientIp } = body;
   const plain =
     text(phoneNumber, 1, 32) &&

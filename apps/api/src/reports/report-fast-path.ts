@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import { ApiKeyAuthenticator, bearerKey, isAllowed, Role } from '@phonetrust/platform';
 import { FileReport } from '@phonetrust/reporting';
 import { sendError } from '../http/http-error.filter';
+import { withHook } from '../http/route-hooks';
 import { plainReport } from './plain-report';
 import { FileReportDto } from './report.dto';
 
@@ -34,6 +35,6 @@ export function installReportFastPath(fastify: FastifyInstance, authenticator: A
   };
   fastify.addHook('onRoute', (route) => {
     if (route.url !== ROUTE || route.method !== 'POST') return;
-    route.preHandler = [...(Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : []), fastPath];
+    route.preHandler = withHook(route.preHandler, fastPath);
   });
 }

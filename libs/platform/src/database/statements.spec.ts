@@ -33,6 +33,10 @@ describe('combineStatements', () => {
       ['b', 'k2'],
     ]);
     expect(combineStatements([other('k'), main('a')]).text).not.toBe(first.text);
+    // The same texts after a main statement with one parameter more: renumbered differently.
+    const wider = combineStatements([{ text: main('a').text, params: ['a', 'extra'] }, other('k')]);
+    expect(wider.text).toContain('WHERE k = $3');
+    expect(first.text).toContain('WHERE k = $2');
   });
 });
 

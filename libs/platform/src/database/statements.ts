@@ -23,8 +23,9 @@ export function combineStatements(statements: readonly Statement[]): Statement {
     params.push(...statement.params);
     return offset;
   });
+  // Keyed by the texts and the offsets their parameters are renumbered by: the same parts, the same text.
   const text = memoText(
-    statements.map((statement) => statement.text),
+    [...statements.map((statement) => statement.text), ...offsets.map(String)],
     () => `WITH ${others.map((statement, i) => `w${i + 1} AS (${shiftParameters(statement.text, offsets[i]).trim()})`).join(',\n')}\n${main.text.trim()}`,
   );
   return { text, params };

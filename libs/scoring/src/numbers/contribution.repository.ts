@@ -105,7 +105,9 @@ export class ContributionRepository {
     const params: unknown[] = [phoneNumber, reporterHash];
     const firstAt = params.push(...(first?.params ?? [])) - (first?.params.length ?? 0);
     const alongsideAt = params.push(...(alongside?.params ?? [])) - (alongside?.params.length ?? 0);
-    const text = memoText(['contributions.lockForReportWithNumber', first?.text ?? '', alongside?.text ?? ''], () => {
+    // Keyed by the caller's texts and where their parameters start (the number's lock is a constant of this file).
+    const key = ['contributions.lockForReportWithNumber', first?.text ?? '', String(firstAt), alongside?.text ?? '', String(alongsideAt)];
+    const text = memoText(key, () => {
       const ctes = [
         ...(first ? [`f AS (${shiftParameters(first.text, firstAt)})`] : []),
         `c AS (${first ? LOCK_CHAINED : LOCK_UNCHAINED})`,
