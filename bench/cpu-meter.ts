@@ -52,10 +52,22 @@ export async function meterCpu<T extends { rps: number }>(
   load: () => Promise<T>,
 ): Promise<T & { appCpuUs: number; dbCpuUs: number }> {
   const app0 = processCpuSeconds(pid);
+  const io0 = syscalls(pid);
   const db0 = database ? databaseBackends(database) : new Map<number, number>();
   const result = await load();
   const requests = Math.max(1, result.rps * durationSeconds);
   const app = processCpuSeconds(pid) - app0;
   const db = database ? usedBetween(db0, databaseBackends(database)) : 0;
+  const io = syscalls(pid);
+  process.stderr.write(`  reads/writes per request: ${((io.r - io0.r) / requests).toFixed(2)} / ${((io.w - io0.w) / requests).toFixed(2)}\n`);
   return { ...result, appCpuUs: (app / requests) * 1e6, dbCpuUs: (db / requests) * 1e6 };
+}
+
+function syscalls(pid: number): { r: number; w: number } {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    return { r: Number(/syscr: (\d+)/.exec(io)![1]), w: Number(/syscw: (\d+)/.exec(io)![1]) };
+  } catch {
+    return { r: 0, w: 0 };
+  }
 }

@@ -213,7 +213,7 @@ async function main(): Promise<void> {
       context.reportedNumbers = await seedHistory(databaseUrl!, SCALE_REPORTS, SCALE_NUMBERS);
       process.stderr.write(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     }
-    for (const path of benchPaths.filter((p) => options.paths.includes(p.name) && (!phase || SCALE_PATHS.includes(p.name)))) {
+    for (const path of benchPaths.filter((p) => options.paths.includes(p.name) && (phase ? SCALE_PATHS.includes(p.name) : !p.scaleOnly))) {
       if (!path.available(context)) {
         process.stderr.write(`skipping ${path.name}: ${path.unavailableReason}\n`);
         continue;

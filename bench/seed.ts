@@ -1,5 +1,7 @@
 import { createHmac, hkdfSync, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { freshNumberRecord, NumberHistory, scorePolicy } from '@phonetrust/scoring';
+import { NumberRepository } from '../libs/scoring/src/numbers/number.repository';
 import { PathContext } from './paths';
 import { Sink } from './sms-sink';
 
@@ -86,36 +88,96 @@ export async function seedThroughApi(serviceUrl: string, platformKey: string, si
 }
 
 /**
- * The scale history: `reports` reports over `numbers` numbers (the verified ones among them), each from its own
- * reporter, spread over the last 90 days — reports, contributions and the numbers' rows as the service would
- * have left them (the decayed mass computed in SQL) — in bulk SQL, not HTTP.
+ * The scale history: `reports` reports over `numbers` numbers (the verified ones among them) in bulk SQL, not
+ * HTTP. Every reporter files `REPORTS_PER_REPORTER` of them, each on another number; a number's reports are spread
+ * evenly over the last 90 days. The numbers' rows are what the service would have left: each number's reports are
+ * played through the scoring model in time order (`NumberHistory`, as the CLI import does), so the masses, D's
+ * counter, the state and its decay exit agree with the reports — a report in the bench then moves a number the way
+ * it would in production, instead of every first one making a transition the history already owed.
  */
 export async function seedHistory(url: string, reports: number, numbers: number): Promise<string[]> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
+    const now = Number((await db.query<{ now: string }>('SELECT extract(epoch FROM now())::float8 AS now')).rows[0].now);
+    // Report g: number 1 + g % numbers, reporter ⌊g / REPORTS_PER_REPORTER⌋, filed g · step seconds ago.
+    const step = HISTORY_SECONDS / reports;
     const phone = (g: string) => `'+86135' || lpad((1 + (${g} % ${numbers}))::text, 8, '0')`;
     await db.query(
       `WITH r AS (
          INSERT INTO reports (phone_number, reporter_hash, category, attested, assurance, trust, weight, created_at)
-         SELECT ${phone('g')}, md5('history-' || g), 'other', false, 0.7, 0.7, 0.35, now() - (g % 7776000) * interval '1 second'
+         SELECT ${phone('g')}, encode(sha256(convert_to('history-' || (g / ${REPORTS_PER_REPORTER}), 'UTF8')), 'hex'),
+                'other', false, 0.7, 0.7, $2::float8, to_timestamp($3::float8 - g * $4::float8)
            FROM generate_series(0, $1 - 1) g
          RETURNING id, phone_number, reporter_hash, weight, created_at, category)
        INSERT INTO contributions (phone_number, reporter_hash, value, as_of, low_assurance, epoch, source_report_id, category, last_counted_report_id, last_counted_at)
        SELECT phone_number, reporter_hash, weight, created_at, false, 0, id, category, id, created_at FROM r`,
-      [reports],
+      [reports, HISTORY_WEIGHT, now, step],
     );
     await db.query(
-      `INSERT INTO numbers AS n (phone_number, mass_normal, mass_as_of, report_count)
-       SELECT phone_number, sum(weight * power(2, -extract(epoch FROM now() - created_at) / 2592000)), now(), count(*)
-         FROM reports WHERE phone_number LIKE '+86135%' GROUP BY phone_number
-       ON CONFLICT (phone_number) DO UPDATE SET mass_normal = EXCLUDED.mass_normal, mass_as_of = EXCLUDED.mass_as_of, report_count = EXCLUDED.report_count`,
+      `INSERT INTO reporters (reporter_hash, first_seen_at, last_report_at)
+       SELECT encode(sha256(convert_to('history-' || r, 'UTF8')), 'hex'), to_timestamp($2::float8 - r * ${REPORTS_PER_REPORTER} * $3::float8),
+              to_timestamp($2::float8 - r * ${REPORTS_PER_REPORTER} * $3::float8)
+         FROM generate_series(0, ($1 - 1) / ${REPORTS_PER_REPORTER}) r
+       ON CONFLICT DO NOTHING`,
+      [reports, now, step],
     );
+    const states = await writeNumbers(db, reports, numbers, now, step);
+    process.stderr.write(`seeded numbers by state: ${[...states].map(([state, count]) => `${state} ${count}`).join(', ')}\n`);
     await db.query('VACUUM ANALYZE reports');
     await db.query('VACUUM ANALYZE contributions');
+    await db.query('VACUUM ANALYZE reporters');
     await db.query('VACUUM ANALYZE numbers');
     return Array.from({ length: numbers }, (_, i) => `+86135${String(i + 1).padStart(8, '0')}`);
   } finally {
     await db.end();
   }
+}
+
+const HISTORY_SECONDS = 90 * 86400;
+const REPORTS_PER_REPORTER = 5;
+/** 'other' (severity 0.5) by a reporter of assurance 0.7 with no verdicts (trust 0.7): w = 0.35. */
+const HISTORY_WEIGHT = 0.35;
+
+/**
+ * The numbers' rows, from their reports played through the model. A number the model would have sent to review
+ * needs a case the seed does not open: the history is sized so that none does, and the seed refuses otherwise.
+ */
+async function writeNumbers(db: Client, reports: number, numbers: number, now: number, step: number): Promise<Map<string, number>> {
+  const policy = scorePolicy();
+  const repository = new NumberRepository(policy);
+  const states = new Map<string, number>();
+  const chunk = 10000;
+  for (let first = 0; first < numbers; first += chunk) {
+    const columns: unknown[][] = Array.from({ length: 15 }, () => []);
+    for (let k = first; k < Math.min(first + chunk, numbers); k++) {
+      // Number k's reports, oldest first.
+      const gs: number[] = [];
+      for (let g = k; g < reports; g += numbers) gs.push(g);
+      gs.reverse();
+      const history = new NumberHistory(policy, { record: freshNumberRecord(policy, now - HISTORY_SECONDS - 1) }, 86400);
+      for (const g of gs) {
+        const report = { id: String(g), weight: HISTORY_WEIGHT, category: 'other' as const, lowAssurance: false, lowTrust: false };
+        history.report({ at: now - g * step, reporter: String(Math.floor(g / REPORTS_PER_REPORTER)), report, attestedThreat: false });
+      }
+      history.advanceTo(now);
+      const record = history.record;
+      if (record.state !== 'ok' && record.state !== 'watch') throw new Error(`the scale history sends +86135… ${k + 1} to ${record.state}: no case was seeded for it`);
+      states.set(record.state, (states.get(record.state) ?? 0) + 1);
+      const params = repository.saveStatement(`+86135${String(k + 1).padStart(8, '0')}`, record, now).params;
+      params.forEach((value, i) => columns[i].push(value));
+    }
+    await db.query(
+      `INSERT INTO numbers (phone_number, state, state_held, state_changed_at, mass_normal, mass_low, mass_as_of, epoch, live_reporters,
+                            burst_window, report_count, decays_at, decays_to, next_evaluation_at, updated_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::timestamptz[], $5::float8[], $6::float8[], $7::timestamptz[], $8::int[],
+                            $9::jsonb[], $10::jsonb[], $11::int[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::timestamptz[])
+       ON CONFLICT (phone_number) DO UPDATE SET state = EXCLUDED.state, state_held = EXCLUDED.state_held, state_changed_at = EXCLUDED.state_changed_at,
+         mass_normal = EXCLUDED.mass_normal, mass_low = EXCLUDED.mass_low, mass_as_of = EXCLUDED.mass_as_of, epoch = EXCLUDED.epoch,
+         live_reporters = EXCLUDED.live_reporters, burst_window = EXCLUDED.burst_window, report_count = EXCLUDED.report_count,
+         decays_at = EXCLUDED.decays_at, decays_to = EXCLUDED.decays_to, next_evaluation_at = EXCLUDED.next_evaluation_at, updated_at = EXCLUDED.updated_at`,
+      columns,
+    );
+  }
+  return states;
 }
