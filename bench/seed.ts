@@ -93,7 +93,8 @@ export async function seedThroughApi(serviceUrl: string, platformKey: string, si
  * evenly over the last 90 days. The numbers' rows are what the service would have left: each number's reports are
  * played through the scoring model in time order (`NumberHistory`, as the CLI import does), so the masses, D's
  * counter, the state and its decay exit agree with the reports — a report in the bench then moves a number the way
- * it would in production, instead of every first one making a transition the history already owed.
+ * it would in production, instead of every first one making a transition the history already owed. The history's
+ * own transitions leave no rows (audit entries, events): no measured path reads them.
  */
 export async function seedHistory(url: string, reports: number, numbers: number): Promise<string[]> {
   const db = new Client({ connectionString: url });
@@ -116,7 +117,7 @@ export async function seedHistory(url: string, reports: number, numbers: number)
     );
     await db.query(
       `INSERT INTO reporters (reporter_hash, first_seen_at, last_report_at)
-       SELECT encode(sha256(convert_to('history-' || r, 'UTF8')), 'hex'), to_timestamp($2::float8 - r * ${REPORTS_PER_REPORTER} * $3::float8),
+       SELECT encode(sha256(convert_to('history-' || r, 'UTF8')), 'hex'), to_timestamp($2::float8 - ((r + 1) * ${REPORTS_PER_REPORTER} - 1) * $3::float8),
               to_timestamp($2::float8 - r * ${REPORTS_PER_REPORTER} * $3::float8)
          FROM generate_series(0, ($1 - 1) / ${REPORTS_PER_REPORTER}) r
        ON CONFLICT DO NOTHING`,
@@ -138,6 +139,7 @@ const HISTORY_SECONDS = 90 * 86400;
 const REPORTS_PER_REPORTER = 5;
 /** 'other' (severity 0.5) by a reporter of assurance 0.7 with no verdicts (trust 0.7): w = 0.35. */
 const HISTORY_WEIGHT = 0.35;
+const DEDUPE_WINDOW_SECONDS = 86400;
 
 /**
  * The numbers' rows, from their reports played through the model. A number the model would have sent to review
@@ -155,7 +157,8 @@ async function writeNumbers(db: Client, reports: number, numbers: number, now: n
       const gs: number[] = [];
       for (let g = k; g < reports; g += numbers) gs.push(g);
       gs.reverse();
-      const history = new NumberHistory(policy, { record: freshNumberRecord(policy, now - HISTORY_SECONDS - 1) }, 86400);
+      // Each reporter reports a number once, so the dedupe window never applies.
+      const history = new NumberHistory(policy, { record: freshNumberRecord(policy, now - HISTORY_SECONDS - 1) }, DEDUPE_WINDOW_SECONDS);
       for (const g of gs) {
         const report = { id: String(g), weight: HISTORY_WEIGHT, category: 'other' as const, lowAssurance: false, lowTrust: false };
         history.report({ at: now - g * step, reporter: String(Math.floor(g / REPORTS_PER_REPORTER)), report, attestedThreat: false });
