@@ -6,6 +6,9 @@ import { PathContext } from './paths';
 import { Sink } from './sms-sink';
 
 const VERIFIED = 10000;
+
+/** The n-th seeded number (from 1): the verified numbers and the scale history's, as the SQL below spells them too. */
+const seededNumber = (n: number) => `+86135${String(n).padStart(8, '0')}`;
 const VERIFICATIONS_PER_SIDE = 100000;
 
 /**
@@ -53,7 +56,7 @@ export async function seedDatabase(url: string, otpSecret: string, platformKey: 
     const reports = await db.query(`SELECT to_regclass('reports') IS NOT NULL AS present`);
     return {
       platformKey,
-      verifiedNumbers: Array.from({ length: VERIFIED }, (_, i) => `+86135${String(i + 1).padStart(8, '0')}`),
+      verifiedNumbers: Array.from({ length: VERIFIED }, (_, i) => seededNumber(i + 1)),
       serviceVerifications: ids.slice(0, VERIFICATIONS_PER_SIDE),
       rawVerifications: ids.slice(VERIFICATIONS_PER_SIDE),
       rawReportSql: reports.rows[0].present ? RAW_REPORT_SQL : null,
@@ -70,7 +73,7 @@ export async function seedThroughApi(serviceUrl: string, platformKey: string, si
   const verified: string[] = [];
   const pending: string[] = [];
   for (let i = 0; i < 500; i++) {
-    const phone = `+86135${String(i + 1).padStart(8, '0')}`;
+    const phone = seededNumber(i + 1);
     const started = (await fetch(`${serviceUrl}/v1/verifications`, { method: 'POST', headers, body: JSON.stringify({ merchantId: `m${i}`, phoneNumber: phone }) }).then((r) => r.json())) as { id: string };
     for (let wait = 0; !sink.codes.has(started.id) && wait < 200; wait++) await new Promise((r) => setTimeout(r, 10));
     await fetch(`${serviceUrl}/v1/verifications/${started.id}/check`, { method: 'POST', headers, body: JSON.stringify({ code: sink.codes.get(started.id) }) });
@@ -129,7 +132,7 @@ export async function seedHistory(url: string, reports: number, numbers: number)
     await db.query('VACUUM ANALYZE contributions');
     await db.query('VACUUM ANALYZE reporters');
     await db.query('VACUUM ANALYZE numbers');
-    return Array.from({ length: numbers }, (_, i) => `+86135${String(i + 1).padStart(8, '0')}`);
+    return Array.from({ length: numbers }, (_, i) => seededNumber(i + 1));
   } finally {
     await db.end();
   }
@@ -151,7 +154,8 @@ async function writeNumbers(db: Client, reports: number, numbers: number, now: n
   const states = new Map<string, number>();
   const chunk = 10000;
   for (let first = 0; first < numbers; first += chunk) {
-    const columns: unknown[][] = Array.from({ length: 15 }, () => []);
+    // One array per parameter of the number's save statement, in its order (the INSERT's columns below).
+    const columns: unknown[][] = [];
     for (let k = first; k < Math.min(first + chunk, numbers); k++) {
       // Number k's reports, oldest first.
       const gs: number[] = [];
@@ -165,10 +169,9 @@ async function writeNumbers(db: Client, reports: number, numbers: number, now: n
       }
       history.advanceTo(now);
       const record = history.record;
-      if (record.state !== 'ok' && record.state !== 'watch') throw new Error(`the scale history sends +86135… ${k + 1} to ${record.state}: no case was seeded for it`);
+      if (record.state !== 'ok' && record.state !== 'watch') throw new Error(`the scale history sends ${seededNumber(k + 1)} to ${record.state}: no case was seeded for it`);
       states.set(record.state, (states.get(record.state) ?? 0) + 1);
-      const params = repository.saveStatement(`+86135${String(k + 1).padStart(8, '0')}`, record, now).params;
-      params.forEach((value, i) => columns[i].push(value));
+      repository.saveStatement(seededNumber(k + 1), record, now).params.forEach((value, i) => (columns[i] ??= []).push(value));
     }
     await db.query(
       `INSERT INTO numbers (phone_number, state, state_held, state_changed_at, mass_normal, mass_low, mass_as_of, epoch, live_reporters,
