@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { meterCpu } from './cpu-meter';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
+import { outboxDrained } from './outbox-drained';
 import { BenchPath, benchPaths, PathContext } from './paths';
 import { seedDatabase, seedHistory, seedThroughApi } from './seed';
 import { startSink } from './sms-sink';
@@ -223,10 +224,14 @@ async function main(): Promise<void> {
       // Every run gets fresh requests (unique numbers to verify or report, unused verification ids).
       // Each run also measures the CPU it cost (the process's and the database backends'), per request: on a
       // noisy machine that is steadier than the throughput it bought.
-      const run = (target: 'service' | 'raw', duration: number, rate?: number) =>
-        target === 'service'
+      // Each run starts once the service's background deliveries are done (see `outboxDrained`).
+      const run = async (target: 'service' | 'raw', duration: number, rate?: number) => {
+        const drained = await outboxDrained(serviceUrl);
+        if (drained.pending > 0) process.stderr.write(`  waited ${drained.waitedMs} ms for ${drained.pending} pending outbox messages\n`);
+        return target === 'service'
           ? meterCpu(service.pid!, databaseName, duration, () => runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration, rate))
           : meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate));
+      };
       const rawLoad = rawUrl !== null;
       if (path.prime) {
         process.stderr.write(`${path.name}: priming the service's cache\n`);
