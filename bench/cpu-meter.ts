@@ -63,6 +63,44 @@ export async function meterCpu<T extends { rps: number }>(
   return { ...result, appCpuUs: (app / requests) * 1e6, dbCpuUs: (db / requests) * 1e6 };
 }
 
+/**
+ * What runs while no load does: the CPU (in cores) the process and every PostgreSQL process on the machine used over
+ * `seconds` of quiet, autovacuum's apart. Housekeeping left by an earlier path (vacuum, a checkpoint, a sweep) shares
+ * the two cores with the next runs, and costs the side that needs more of them more.
+ */
+export async function idleCpu(pid: number, seconds: number): Promise<{ app: number; postgres: number; autovacuum: number }> {
+  const app0 = processCpuSeconds(pid);
+  const pg0 = postgresProcesses();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const pg1 = postgresProcesses();
+  const used = (kind: 'autovacuum' | 'other') => {
+    let total = 0;
+    for (const [pid1, now] of pg1) if (now.kind === kind) total += now.seconds - (pg0.get(pid1)?.seconds ?? 0);
+    return total / seconds;
+  };
+  return { app: (processCpuSeconds(pid) - app0) / seconds, postgres: used('other'), autovacuum: used('autovacuum') };
+}
+
+function postgresProcesses(): Map<number, { kind: 'autovacuum' | 'other'; seconds: number }> {
+  const found = new Map<number, { kind: 'autovacuum' | 'other'; seconds: number }>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (title.startsWith('postgres')) found.set(Number(entry), { kind: title.includes('autovacuum') ? 'autovacuum' : 'other', seconds: processCpuSeconds(Number(entry)) });
+    } catch {
+      // the process ended
+    }
+  }
+  return found;
+}
+
 function syscalls(pid: number): { r: number; w: number } {
   try {
     const io = readFileSync(`/proc/${pid}/io`, 'utf8');

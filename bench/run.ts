@@ -21,7 +21,7 @@ import { AddressInfo, createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { meterCpu } from './cpu-meter';
+import { idleCpu, meterCpu } from './cpu-meter';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
 import { outboxDrained } from './outbox-drained';
 import { BenchPath, benchPaths, PathContext } from './paths';
@@ -228,6 +228,8 @@ async function main(): Promise<void> {
       const run = async (target: 'service' | 'raw', duration: number, rate?: number) => {
         const drained = await outboxDrained(serviceUrl);
         if (drained.pending > 0) process.stderr.write(`  waited ${drained.waitedMs} ms for ${drained.pending} pending outbox messages\n`);
+        const idle = await idleCpu(service.pid!, 1);
+        process.stderr.write(`  idle for 1 s before the run, in cores: service ${idle.app.toFixed(2)}, PostgreSQL ${idle.postgres.toFixed(2)}, autovacuum ${idle.autovacuum.toFixed(2)}\n`);
         return target === 'service'
           ? meterCpu(service.pid!, databaseName, duration, () => runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration, rate))
           : meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate));
