@@ -17,24 +17,31 @@ export function processCpuSeconds(pid: number): number {
  */
 export function databaseBackends(database: string): Map<number, number> {
   const backends = new Map<number, number>();
+  for (const { pid, title, seconds } of postgresProcesses()) {
+    if (title.includes(` ${database} `) && !title.includes('autovacuum')) backends.set(pid, seconds);
+  }
+  return backends;
+}
+
+/** Every PostgreSQL process on the machine, with its title and the CPU seconds it used so far. */
+function postgresProcesses(): { pid: number; title: string; seconds: number }[] {
+  const found: { pid: number; title: string; seconds: number }[] = [];
   let entries: string[] = [];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return backends;
+    return found;
   }
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (title.startsWith('postgres:') && title.includes(` ${database} `) && !title.includes('autovacuum')) {
-        backends.set(Number(entry), processCpuSeconds(Number(entry)));
-      }
+      if (title.startsWith('postgres') || title.includes('/bin/postgres')) found.push({ pid: Number(entry), title, seconds: processCpuSeconds(Number(entry)) });
     } catch {
       // the process ended
     }
   }
-  return backends;
+  return found;
 }
 
 /** CPU the backends used between two snapshots (a backend that ended meanwhile counts for nothing). */
@@ -70,35 +77,11 @@ export async function meterCpu<T extends { rps: number }>(
  */
 export async function idleCpu(pid: number, seconds: number): Promise<{ app: number; postgres: number; autovacuum: number }> {
   const app0 = processCpuSeconds(pid);
-  const pg0 = postgresProcesses();
+  const pg0 = new Map(postgresProcesses().map((p) => [p.pid, p.seconds]));
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const pg1 = postgresProcesses();
-  const used = (kind: 'autovacuum' | 'other') => {
-    let total = 0;
-    for (const [pid1, now] of pg1) if (now.kind === kind) total += now.seconds - (pg0.get(pid1)?.seconds ?? 0);
-    return total / seconds;
-  };
-  return { app: (processCpuSeconds(pid) - app0) / seconds, postgres: used('other'), autovacuum: used('autovacuum') };
-}
-
-function postgresProcesses(): Map<number, { kind: 'autovacuum' | 'other'; seconds: number }> {
-  const found = new Map<number, { kind: 'autovacuum' | 'other'; seconds: number }>();
-  let entries: string[] = [];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (title.startsWith('postgres')) found.set(Number(entry), { kind: title.includes('autovacuum') ? 'autovacuum' : 'other', seconds: processCpuSeconds(Number(entry)) });
-    } catch {
-      // the process ended
-    }
-  }
-  return found;
+  const used = { postgres: 0, autovacuum: 0 };
+  for (const p of postgresProcesses()) used[p.title.includes('autovacuum') ? 'autovacuum' : 'postgres'] += p.seconds - (pg0.get(p.pid) ?? 0);
+  return { app: (processCpuSeconds(pid) - app0) / seconds, postgres: used.postgres / seconds, autovacuum: used.autovacuum / seconds };
 }
 
 function syscalls(pid: number): { r: number; w: number } {
