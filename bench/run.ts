@@ -228,6 +228,7 @@ async function main(): Promise<void> {
       const run = async (target: 'service' | 'raw', duration: number, rate?: number) => {
         const drained = await outboxDrained(serviceUrl);
         if (drained.pending > 0) process.stderr.write(`  waited ${drained.waitedMs} ms for ${drained.pending} pending outbox messages\n`);
+        if (drained.left > 0) process.stderr.write(`  WARNING: ${drained.left} outbox messages still pending; this run shares the CPU with their deliveries\n`);
         const idle = await idleCpu(service.pid!, 1);
         process.stderr.write(`  idle for 1 s before the run, in cores: service ${idle.app.toFixed(2)}, PostgreSQL ${idle.postgres.toFixed(2)}, autovacuum ${idle.autovacuum.toFixed(2)}\n`);
         return target === 'service'
