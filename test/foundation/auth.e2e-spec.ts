@@ -1,5 +1,6 @@
-import { hashApiKey } from '@phonetrust/platform';
+import { ApiKeyAuthenticator, hashApiKey } from '@phonetrust/platform';
 import { ApiKeyRepository } from '../../libs/platform/src/auth/api-key.repository';
+import { changeBusSettled } from '../support/change-bus-settled';
 import { HttpClient } from '../support/http-client';
 import { ADMIN_KEY, startTestApp, TestApp } from '../support/test-app';
 
@@ -71,6 +72,27 @@ describe('API keys and roles', () => {
     const audit = await t.admin.get('/v1/audit?actor=' + encodeURIComponent('admin (ADMIN_API_KEY)'));
     const actions = audit.body.items.filter((e: any) => e.subjectId === created.body.id).map((e: any) => e.action);
     expect(actions.sort()).toEqual(['api_key.created', 'api_key.revoked']);
+  });
+
+  it("evicts only the key that changed from the key cache: creating or revoking another leaves a key in use cached", async () => {
+    const authenticator = t.app.get(ApiKeyAuthenticator);
+    const inUse = await t.admin.post('/v1/api-keys', { name: 'stays-cached', role: 'analyst' });
+    await changeBusSettled(t.app); // its own notification has come back: nothing will evict it after the next request
+    expect((await new HttpClient(t.baseUrl, inUse.body.key).get('/v1/audit')).status).toBe(200);
+    expect(authenticator.peek(inUse.body.key)).toMatchObject({ keyId: inUse.body.id });
+
+    const other = await t.admin.post('/v1/api-keys', { name: 'comes-and-goes', role: 'analyst' });
+    await changeBusSettled(t.app);
+    const otherClient = new HttpClient(t.baseUrl, other.body.key);
+    expect((await otherClient.get('/v1/audit')).status).toBe(200);
+    expect(authenticator.peek(inUse.body.key)).toMatchObject({ keyId: inUse.body.id });
+    expect(authenticator.peek(other.body.key)).toMatchObject({ keyId: other.body.id });
+
+    await t.admin.delete(`/v1/api-keys/${other.body.id}`);
+    await changeBusSettled(t.app);
+    expect(authenticator.peek(other.body.key)).toBeUndefined();
+    expect(authenticator.peek(inUse.body.key)).toMatchObject({ keyId: inUse.body.id });
+    expect((await otherClient.get('/v1/audit')).status).toBe(401);
   });
 
   it('looks many keys up in one go, as the cache reloads them: active ones with their principal, others null', async () => {

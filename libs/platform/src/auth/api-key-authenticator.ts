@@ -13,7 +13,8 @@ const MAX_KEY_LENGTH = 256;
 
 /**
  * Resolves a presented key to its principal. Lookups are cached per key hash (unknown keys too, in a bounded
- * LRU) so a request costs no database round trip; any key change clears the cache in every process.
+ * LRU) so a request costs no database round trip; a key's creation, revocation or re-grant evicts that key's entry
+ * in every process, and leaves the other keys cached.
  */
 @Injectable()
 export class ApiKeyAuthenticator {

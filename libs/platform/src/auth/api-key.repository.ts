@@ -72,12 +72,12 @@ export class ApiKeyRepository {
     return query.getMany();
   }
 
-  /** Revokes once: returns the key as it was, or null when it does not exist or was already revoked. */
-  async revokeKey(manager: EntityManager, id: string): Promise<ApiKeyRow | null> {
-    const rows = await queryRows<ApiKeyRow>(
+  /** Revokes once: returns the key as it was (with its hash), or null when it does not exist or was already revoked. */
+  async revokeKey(manager: EntityManager, id: string): Promise<(ApiKeyRow & { keyHash: string }) | null> {
+    const rows = await queryRows<ApiKeyRow & { keyHash: string }>(
       manager,
       `UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL
-       RETURNING id, name, role, key_prefix AS "keyPrefix", created_at AS "createdAt", revoked_at AS "revokedAt"`,
+       RETURNING id, name, role, key_prefix AS "keyPrefix", created_at AS "createdAt", revoked_at AS "revokedAt", key_hash AS "keyHash"`,
       [id],
     );
     return rows[0] ?? null;

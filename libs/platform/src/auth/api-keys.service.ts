@@ -50,8 +50,9 @@ export class ApiKeysService {
 
   async create(actor: Principal | 'system', name: string, role: Role): Promise<CreatedApiKey> {
     const key = generateApiKey();
+    const keyHash = hashApiKey(key);
     const row = await this.dataSource.transaction(async (tx) => {
-      const inserted = await this.keys.insertKey(tx, { name, role, keyHash: hashApiKey(key), keyPrefix: displayPrefix(key) });
+      const inserted = await this.keys.insertKey(tx, { name, role, keyHash, keyPrefix: displayPrefix(key) });
       await this.audit.append(tx, {
         actor,
         action: 'api_key.created',
@@ -59,7 +60,8 @@ export class ApiKeysService {
         subjectId: inserted.id,
         after: { name, role, prefix: inserted.keyPrefix },
       });
-      await this.bus.publish(tx, { topic: API_KEYS_TOPIC });
+      // Only this key's entry can be stale (an "unknown key" cached before it existed): the others stay cached.
+      await this.bus.publish(tx, { topic: API_KEYS_TOPIC, key: keyHash });
       return inserted;
     });
     return { ...toApiKeyView(row), key };
@@ -86,7 +88,7 @@ export class ApiKeysService {
         subjectId: id,
         before: { name: revoked.name, role: revoked.role, prefix: revoked.keyPrefix },
       });
-      await this.bus.publish(tx, { topic: API_KEYS_TOPIC });
+      await this.bus.publish(tx, { topic: API_KEYS_TOPIC, key: revoked.keyHash });
     });
   }
 
@@ -95,14 +97,11 @@ export class ApiKeysService {
     const key = this.config.adminApiKey;
     if (!key) return;
     await this.dataSource.transaction(async (tx) => {
-      const changed = await this.keys.ensureAdminKey(tx, {
-        name: 'admin (ADMIN_API_KEY)',
-        keyHash: hashApiKey(key),
-        keyPrefix: displayPrefix(key),
-      });
+      const keyHash = hashApiKey(key);
+      const changed = await this.keys.ensureAdminKey(tx, { name: 'admin (ADMIN_API_KEY)', keyHash, keyPrefix: displayPrefix(key) });
       if (!changed) return;
       await this.audit.append(tx, { actor: 'system', action: 'api_key.ensured', subjectType: 'api_key', reason: 'ADMIN_API_KEY' });
-      await this.bus.publish(tx, { topic: API_KEYS_TOPIC });
+      await this.bus.publish(tx, { topic: API_KEYS_TOPIC, key: keyHash });
       this.logger.log('ADMIN_API_KEY is an active admin key');
     });
   }
