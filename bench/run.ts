@@ -11,6 +11,9 @@
  *   npm run bench -- --redis                 the service's rate limits on Redis (BENCH_REDIS_URL or the local one)
  *   npm run bench -- --scale                 then seeds 1M reports over 100k numbers and measures display and
  *                                            report intake again, on top of that history
+ *   npm run bench -- --paths report --against HEAD~1
+ *                                            also the service as built from a git ref, on the same database, in
+ *                                            the same alternating rounds: this code against that, run by run
  *
  * Noisy 2-core machines: each path runs service and baseline alternately `rounds` times (after a warm-up),
  * and the table reports medians and the service/baseline ratio, never a single run.
@@ -21,6 +24,7 @@ import { AddressInfo, createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { AgainstBuild, buildAgainst } from './against';
 import { idleCpu, meterCpu } from './cpu-meter';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
 import { outboxDrained } from './outbox-drained';
@@ -48,6 +52,8 @@ interface Options {
   generator?: string;
   profile: boolean;
   paced: boolean;
+  /** `--against REF`: a git ref whose service runs beside this one, in the same rounds. */
+  against: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -68,6 +74,7 @@ function parseOptions(argv: string[]): Options {
     generator: argv.includes('--autocannon') ? 'autocannon' : undefined,
     profile: argv.includes('--profile'),
     paced: !argv.includes('--no-paced'),
+    against: argv.includes('--against') ? value('against', '') || null : null,
   };
 }
 
@@ -95,8 +102,8 @@ async function waitReady(url: string, child: ChildProcess, what: string): Promis
   throw new Error(`${what} did not become ready`);
 }
 
-function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+function spawnNode(args: string[], env: Record<string, string>, cwd = ROOT): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   process.on('exit', () => child.kill('SIGKILL'));
   return child;
 }
@@ -130,6 +137,13 @@ async function main(): Promise<void> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
   process.stderr.write('building the service (nest build)…\n');
   execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
+  if (options.against && options.embedded) throw new Error('--against needs PostgreSQL: the embedded database serves one process');
+  let against: AgainstBuild | null = null;
+  if (options.against) {
+    process.stderr.write(`building the service at ${options.against} (nest build)…\n`);
+    against = buildAgainst(ROOT, options.against);
+    process.on('exit', () => against?.remove());
+  }
 
   const sink = await startSink();
   const databaseUrl = options.embedded ? null : await createDatabase(serverUrl);
@@ -166,6 +180,15 @@ async function main(): Promise<void> {
   const service = spawnNode([...profileFlags, 'dist/apps/api/src/main.js'], serviceEnv);
   const serviceUrl = `http://127.0.0.1:${servicePort}`;
   await waitReady(`${serviceUrl}/health/ready`, service, 'the service');
+  // The ref's service, started once this one has migrated the database; it reads the same keys and rows.
+  let againstService: ChildProcess | null = null;
+  let againstUrl: string | null = null;
+  if (against) {
+    const port = await freePort();
+    againstService = spawnNode([...profileFlags, 'dist/apps/api/src/main.js'], { ...serviceEnv, PORT: String(port) }, against.dir);
+    againstUrl = `http://127.0.0.1:${port}`;
+    await waitReady(`${againstUrl}/health/ready`, againstService, `the service at ${against.ref}`);
+  }
 
   let raw: ChildProcess | null = null;
   let rawUrl: string | null = null;
@@ -202,6 +225,8 @@ async function main(): Promise<void> {
     phase: string;
     service: Metered[];
     raw: Metered[];
+    /** `--against`: the ref's service, in the same rounds. */
+    against: Metered[];
     /** One more run each at the same paced load, half of what the slower side sustained: latency unsaturated. */
     paced?: { rate: number; service: Metered; raw: Metered | null };
   }
@@ -219,37 +244,46 @@ async function main(): Promise<void> {
         process.stderr.write(`skipping ${path.name}: ${path.unavailableReason}\n`);
         continue;
       }
-      const row: Row = { path, phase, service: [], raw: [] };
+      const row: Row = { path, phase, service: [], raw: [], against: [] };
       const runs = { service: 0, raw: 0 };
       // Every run gets fresh requests (unique numbers to verify or report, unused verification ids).
       // Each run also measures the CPU it cost (the process's and the database backends'), per request: on a
       // noisy machine that is steadier than the throughput it bought.
       // Each run starts once the service's background deliveries are done (see `outboxDrained`).
-      const run = async (target: 'service' | 'raw', duration: number, rate?: number) => {
+      const run = async (target: 'service' | 'against' | 'raw', duration: number, rate?: number) => {
         const drained = await outboxDrained(serviceUrl);
         if (drained.pending > 0) process.stderr.write(`  waited ${drained.waitedMs} ms for ${drained.pending} pending outbox messages\n`);
         if (drained.left > 0) process.stderr.write(`  WARNING: ${drained.left} outbox messages still pending; this run shares the CPU with their deliveries\n`);
         const idle = await idleCpu(service.pid!, 1);
         process.stderr.write(`  idle for 1 s before the run, in cores: service ${idle.app.toFixed(2)}, PostgreSQL ${idle.postgres.toFixed(2)}, autovacuum ${idle.autovacuum.toFixed(2)}\n`);
-        return target === 'service'
-          ? meterCpu(service.pid!, databaseName, duration, () => runLoad(generator, serviceUrl, path.service(context, runs.service++), options.connections, duration, rate))
-          : meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate));
+        if (target === 'raw') return meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate));
+        // Both services take the service's requests, each run a fresh slice of them.
+        const [pid, url] = target === 'service' ? [service.pid!, serviceUrl] : [againstService!.pid!, againstUrl!];
+        return meterCpu(pid, databaseName, duration, () => runLoad(generator, url, path.service(context, runs.service++), options.connections, duration, rate));
       };
       const rawLoad = rawUrl !== null;
       if (path.prime) {
         process.stderr.write(`${path.name}: priming the service's cache\n`);
         const headers = { authorization: `Bearer ${context.platformKey}`, 'content-type': 'application/json' };
-        for (const request of path.prime(context)) {
-          const res = await fetch(`${serviceUrl}${request.path}`, { method: request.method, headers, body: request.body });
-          if (!res.ok) throw new Error(`priming ${request.path} answered ${res.status}`);
+        for (const url of againstUrl ? [serviceUrl, againstUrl] : [serviceUrl]) {
+          for (const request of path.prime(context)) {
+            const res = await fetch(`${url}${request.path}`, { method: request.method, headers, body: request.body });
+            if (!res.ok) throw new Error(`priming ${request.path} answered ${res.status}`);
+          }
         }
       }
       process.stderr.write(`${path.name}: warm-up\n`);
       await run('service', options.warmup);
+      if (againstUrl) await run('against', options.warmup);
       if (rawLoad) await run('raw', options.warmup);
       for (let round = 1; round <= options.rounds; round++) {
         process.stderr.write(`${path.name}: round ${round}/${options.rounds}\n`);
         row.service.push(await run('service', options.duration));
+        if (againstUrl) {
+          row.against.push(await run('against', options.duration));
+          const [mine, theirs] = [row.service[round - 1], row.against[round - 1]];
+          process.stderr.write(`  this code / ${against!.ref}: ${(mine.rps / theirs.rps).toFixed(3)}× req/s, Node CPU ${mine.appCpuUs.toFixed(0)} / ${theirs.appCpuUs.toFixed(0)} µs per request\n`);
+        }
         if (rawLoad) row.raw.push(await run('raw', options.duration));
       }
       if (options.paced) {
@@ -287,7 +321,23 @@ async function main(): Promise<void> {
         }),
       ].join('\n')
     : '';
+  const againstRows = rows.filter((r) => r.against.length > 0);
+  const againstTable = againstRows.length
+    ? [
+        `| path | this code req/s | ${against!.ref} (${against!.commit}) req/s | this / ${against!.ref}, req/s | this / ${against!.ref}, Node CPU per request | this CPU µs/req (node + db) | ${against!.ref} CPU µs/req (node + db) | errors + non-2xx (${against!.ref}) |`,
+        '|---|---:|---:|---:|---:|---:|---:|---:|',
+        ...againstRows.map(({ path, phase, service: s, against: a }) => {
+          // Round by round: each pair ran back to back, so their ratio is what the machine's drift leaves alone.
+          const rps = median(s.map((x, i) => x.rps / a[i].rps));
+          const cpuRatio = median(s.map((x, i) => x.appCpuUs / a[i].appCpuUs));
+          const cpu = (xs: Metered[]) => `${median(xs.map((x) => x.appCpuUs)).toFixed(0)} + ${median(xs.map((x) => x.dbCpuUs)).toFixed(0)}`;
+          const failures = a.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
+          return `| ${path.label}${phase} | ${median(s.map((x) => x.rps)).toFixed(0)} | ${median(a.map((x) => x.rps)).toFixed(0)} | **${rps.toFixed(3)}×** | ${cpuRatio.toFixed(3)}× | ${cpu(s)} | ${cpu(a)} | ${failures} |`;
+        }),
+      ].join('\n')
+    : '';
   process.stdout.write(`\n${table}\n${pacedTable ? `\nLatency at a paced load (half what the slower of the two sustained, the same for both):\n\n${pacedTable}\n` : ''}`);
+  if (againstTable) process.stdout.write(`\nThis code against ${against!.ref}, in the same rounds (medians of the rounds' ratios):\n\n${againstTable}\n`);
 
   if (options.write) {
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -295,7 +345,7 @@ async function main(): Promise<void> {
       `### ${options.embedded ? 'Embedded database (PGlite)' : 'PostgreSQL'} — ${new Date().toISOString().slice(0, 10)}`,
       '',
       `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. ` +
-        `Command: \`npm run bench --${options.embedded ? ' --embedded' : ''}${options.scale ? ' --scale' : ''}${options.redis ? ' --redis' : ''}\` (${generator}, ${options.connections} connections, ` +
+        `Command: \`npm run bench --${options.embedded ? ' --embedded' : ''}${options.scale ? ' --scale' : ''}${options.redis ? ' --redis' : ''}${against ? ` --against ${against.ref}` : ''}\` (${generator}, ${options.connections} connections, ` +
         `${options.rounds} alternating rounds of ${options.duration} s after a ${options.warmup} s warm-up; medians).`,
       '',
       table,
@@ -303,6 +353,7 @@ async function main(): Promise<void> {
       ...(pacedTable
         ? ['Latency at a paced load: half the throughput the slower of the two sustained above, offered to both (one run each).', '', pacedTable, '']
         : []),
+      ...(againstTable ? [`This code against \`${against!.ref}\` (${against!.commit}), in the same rounds (medians of the rounds' ratios).`, '', againstTable, ''] : []),
     ].join('\n');
     const file = join(ROOT, 'bench', 'results', options.embedded ? 'embedded.md' : 'postgres.md');
     writeFileSync(file, header);
@@ -310,6 +361,7 @@ async function main(): Promise<void> {
   }
 
   service.kill('SIGTERM');
+  againstService?.kill('SIGTERM');
   raw?.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
   await sink.stop();
