@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './pg-errors';
 export * from './query-rows';
 export * from './statements';
+export * from './lean-transaction';
