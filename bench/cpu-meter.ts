@@ -61,12 +61,26 @@ export async function meterCpu<T extends { rps: number }>(
   const app0 = processCpuSeconds(pid);
   const io0 = syscalls(pid);
   const db0 = database ? databaseBackends(database) : new Map<number, number>();
+  const pg0 = new Map(postgresProcesses().map((p) => [p.pid, p.seconds]));
+  const started = Date.now();
   const result = await load();
+  const elapsed = (Date.now() - started) / 1000;
   const requests = Math.max(1, result.rps * durationSeconds);
   const app = processCpuSeconds(pid) - app0;
-  const db = database ? usedBetween(db0, databaseBackends(database)) : 0;
+  const db1 = database ? databaseBackends(database) : new Map<number, number>();
+  const db = database ? usedBetween(db0, db1) : 0;
   const io = syscalls(pid);
-  process.stderr.write(`  reads/writes per request: ${((io.r - io0.r) / requests).toFixed(2)} / ${((io.w - io0.w) / requests).toFixed(2)}\n`);
+  // What else PostgreSQL ran meanwhile, on the same two cores: autovacuum, and its checkpointer, WAL and background
+  // writers (with any other database's backends).
+  const beside = { autovacuum: 0, other: 0 };
+  for (const p of postgresProcesses()) {
+    if (db1.has(p.pid)) continue;
+    beside[p.title.includes('autovacuum') ? 'autovacuum' : 'other'] += p.seconds - (pg0.get(p.pid) ?? 0);
+  }
+  process.stderr.write(
+    `  reads/writes per request: ${((io.r - io0.r) / requests).toFixed(2)} / ${((io.w - io0.w) / requests).toFixed(2)}; ` +
+      `beside the run, in cores: autovacuum ${(beside.autovacuum / elapsed).toFixed(2)}, other PostgreSQL processes ${(beside.other / elapsed).toFixed(2)}\n`,
+  );
   return { ...result, appCpuUs: (app / requests) * 1e6, dbCpuUs: (db / requests) * 1e6 };
 }
 
