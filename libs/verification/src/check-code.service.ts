@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation, leanTransaction, Principal } from '@phonetrust/platform';
+import { isUniqueViolation, Principal } from '@phonetrust/platform';
 import { BindOwnership } from './ownership/bind-ownership';
 import { OtpCodec } from './otp/otp-codec';
 import { afterWrongCode, attemptsRemaining, checkRefusal } from './policy/verification-rules';
@@ -38,8 +38,7 @@ export class CheckCodeService {
   }
 
   private async attempt(caller: Principal, id: string, code: string): Promise<CheckResult> {
-    // TypeORM's query runner adds nothing this transaction uses (it only sends SQL): see leanTransaction.
-    const outcome = await leanTransaction(this.dataSource, async (tx) => {
+    const outcome = await this.dataSource.transaction(async (tx) => {
       const v = await this.verifications.lockForCheck(tx, id);
       if (!v) throw new VerificationError('not_found', 'no such verification');
       const refusal = checkRefusal(v, v.now, this.config);

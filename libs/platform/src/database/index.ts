@@ -4,4 +4,3 @@ export * from './database.module';
 export * from './pg-errors';
 export * from './query-rows';
 export * from './statements';
-export * from './lean-transaction';

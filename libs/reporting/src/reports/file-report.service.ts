@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { Idempotency, leanTransaction, LimitRule, MetricsRegistry, NormalizedPhone, Principal, RateLimiter, requirePhone, StoredResponse, TransactionalCharge } from '@phonetrust/platform';
+import { Idempotency, LimitRule, MetricsRegistry, NormalizedPhone, Principal, RateLimiter, requirePhone, StoredResponse, TransactionalCharge } from '@phonetrust/platform';
 import { isLowAssurance, isLowTrust, SCORE_POLICY, ScoreLedger, ScorePolicy } from '@phonetrust/scoring';
 import { ReporterIds } from '../reporters/reporter-ids';
 import { ReporterRepository } from '../reporters/reporter.repository';
@@ -52,8 +52,7 @@ export class FileReport {
     const charge = this.limiter.chargeInTransaction(limits);
     if (!charge) await this.limiter.consume(limits);
 
-    // TypeORM's query runner adds nothing this transaction uses (it only sends SQL): see leanTransaction.
-    const response = await leanTransaction(this.dataSource, async (tx) => {
+    const response = await this.dataSource.transaction(async (tx) => {
       const prior = await this.idempotency.begin<ReportReceipt>(tx, claim);
       if (prior) return prior;
       // Without an Idempotency-Key, nothing is written after the report: its COMMIT can go with it.
