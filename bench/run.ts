@@ -278,11 +278,14 @@ async function main(): Promise<void> {
       if (rawLoad) await run('raw', options.warmup);
       for (let round = 1; round <= options.rounds; round++) {
         process.stderr.write(`${path.name}: round ${round}/${options.rounds}\n`);
-        row.service.push(await run('service', options.duration));
         if (againstUrl) {
-          row.against.push(await run('against', options.duration));
+          // Which of the two goes first swaps every round, so neither always runs on what the other left.
+          const order: ('service' | 'against')[] = round % 2 ? ['service', 'against'] : ['against', 'service'];
+          for (const target of order) row[target].push(await run(target, options.duration));
           const [mine, theirs] = [row.service[round - 1], row.against[round - 1]];
           process.stderr.write(`  this code / ${against!.ref}: ${(mine.rps / theirs.rps).toFixed(3)}× req/s, Node CPU ${mine.appCpuUs.toFixed(0)} / ${theirs.appCpuUs.toFixed(0)} µs per request\n`);
+        } else {
+          row.service.push(await run('service', options.duration));
         }
         if (rawLoad) row.raw.push(await run('raw', options.duration));
       }
@@ -324,7 +327,7 @@ async function main(): Promise<void> {
   const againstRows = rows.filter((r) => r.against.length > 0);
   const againstTable = againstRows.length
     ? [
-        `| path | this code req/s | ${against!.ref} (${against!.commit}) req/s | this / ${against!.ref}, req/s | this / ${against!.ref}, Node CPU per request | this CPU µs/req (node + db) | ${against!.ref} CPU µs/req (node + db) | errors + non-2xx (${against!.ref}) |`,
+        `| path | this code req/s | ${against!.ref === against!.commit ? against!.ref : `${against!.ref} (${against!.commit})`} req/s | this / ${against!.ref}, req/s | this / ${against!.ref}, Node CPU per request | this CPU µs/req (node + db) | ${against!.ref} CPU µs/req (node + db) | errors + non-2xx (${against!.ref}) |`,
         '|---|---:|---:|---:|---:|---:|---:|---:|',
         ...againstRows.map(({ path, phase, service: s, against: a }) => {
           // Round by round: each pair ran back to back, so their ratio is what the machine's drift leaves alone.
