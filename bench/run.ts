@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AgainstBuild, buildAgainst } from './against';
 import { idleCpu, meterCpu } from './cpu-meter';
+import { describeLoopAndGc, LoopAndGc, meterLoopAndGc } from './loop-and-gc';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
 import { outboxDrained } from './outbox-drained';
 import { BenchPath, benchPaths, PathContext } from './paths';
@@ -218,7 +219,7 @@ async function main(): Promise<void> {
 
   const generator = pickGenerator(options.generator);
   process.stderr.write(`load generator: ${generator}\n`);
-  type Metered = RunResult & { appCpuUs: number; dbCpuUs: number };
+  type Metered = RunResult & { appCpuUs: number; dbCpuUs: number; loop?: LoopAndGc };
   const databaseName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : null;
   interface Row {
     path: BenchPath;
@@ -250,7 +251,20 @@ async function main(): Promise<void> {
       // Each run also measures the CPU it cost (the process's and the database backends'), per request: on a
       // noisy machine that is steadier than the throughput it bought.
       // Each run starts once the service's background deliveries are done (see `outboxDrained`).
+      // The display paths ask for every seeded number once before each of the service's runs, so every run measures
+      // the cache's steady state: between two of them the baseline's runs and the waits leave the entries unread for
+      // 20 s or more, and entries nothing read since their background reload was due expire at their TTL, in the
+      // middle of the next run (a miss is answered the controller's way, from the database).
+      const prime = async (url: string) => {
+        if (!path.prime) return;
+        const headers = { authorization: `Bearer ${context.platformKey}`, 'content-type': 'application/json' };
+        for (const request of path.prime(context)) {
+          const res = await fetch(`${url}${request.path}`, { method: request.method, headers, body: request.body });
+          if (!res.ok) throw new Error(`priming ${request.path} answered ${res.status}`);
+        }
+      };
       const run = async (target: 'service' | 'against' | 'raw', duration: number, rate?: number) => {
+        if (target !== 'raw') await prime(target === 'service' ? serviceUrl : againstUrl!);
         const drained = await outboxDrained(serviceUrl);
         if (drained.pending > 0) process.stderr.write(`  waited ${drained.waitedMs} ms for ${drained.pending} pending outbox messages\n`);
         if (drained.left > 0) process.stderr.write(`  WARNING: ${drained.left} outbox messages still pending; this run shares the CPU with their deliveries\n`);
@@ -259,19 +273,13 @@ async function main(): Promise<void> {
         if (target === 'raw') return meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate));
         // Both services take the service's requests, each run a fresh slice of them.
         const [pid, url] = target === 'service' ? [service.pid!, serviceUrl] : [againstService!.pid!, againstUrl!];
-        return meterCpu(pid, databaseName, duration, () => runLoad(generator, url, path.service(context, runs.service++), options.connections, duration, rate));
+        const result = await meterCpu(pid, databaseName, duration, () =>
+          meterLoopAndGc(url, () => runLoad(generator, url, path.service(context, runs.service++), options.connections, duration, rate)),
+        );
+        process.stderr.write(`  ${target === 'service' ? 'service' : against!.ref}: ${describeLoopAndGc(result.loop)}\n`);
+        return result;
       };
       const rawLoad = rawUrl !== null;
-      if (path.prime) {
-        process.stderr.write(`${path.name}: priming the service's cache\n`);
-        const headers = { authorization: `Bearer ${context.platformKey}`, 'content-type': 'application/json' };
-        for (const url of againstUrl ? [serviceUrl, againstUrl] : [serviceUrl]) {
-          for (const request of path.prime(context)) {
-            const res = await fetch(`${url}${request.path}`, { method: request.method, headers, body: request.body });
-            if (!res.ok) throw new Error(`priming ${request.path} answered ${res.status}`);
-          }
-        }
-      }
       process.stderr.write(`${path.name}: warm-up\n`);
       await run('service', options.warmup);
       if (againstUrl) await run('against', options.warmup);
@@ -316,11 +324,12 @@ async function main(): Promise<void> {
   const fmt1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
   const pacedTable = pacedRows.length
     ? [
-        '| path | paced at req/s | service req/s | service p50 ms | service p99 ms | raw req/s | raw p50 ms | raw p99 ms | errors + non-2xx |',
-        '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+        '| path | paced at req/s | service req/s | service p50 ms | service p99 ms | service event-loop delay p99 / max ms | raw req/s | raw p50 ms | raw p99 ms | errors + non-2xx |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
         ...pacedRows.map(({ path, phase, paced }) => {
           const { rate, service: s, raw: r } = paced!;
-          return `| ${path.label}${phase} | ${rate} | ${s.rps.toFixed(0)} | ${fmt1(s.p50)} | ${fmt1(s.p99)} | ${r ? r.rps.toFixed(0) : '—'} | ${r ? fmt1(r.p50) : '—'} | ${r ? fmt1(r.p99) : '—'} | ${s.errors + s.non2xx} |`;
+          const loop = s.loop ? `${fmt1(s.loop.loopP99Ms)} / ${fmt1(s.loop.loopMaxMs)}` : '—';
+          return `| ${path.label}${phase} | ${rate} | ${s.rps.toFixed(0)} | ${fmt1(s.p50)} | ${fmt1(s.p99)} | ${loop} | ${r ? r.rps.toFixed(0) : '—'} | ${r ? fmt1(r.p50) : '—'} | ${r ? fmt1(r.p99) : '—'} | ${s.errors + s.non2xx} |`;
         }),
       ].join('\n')
     : '';
