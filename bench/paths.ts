@@ -34,9 +34,9 @@ export interface BenchPath {
   service(context: PathContext, run: number): Load;
   raw(context: PathContext, run: number): Load;
   /**
-   * Requests the service gets once before the path's warm-up (the same on every round): the display paths ask
-   * for every seeded number once, so the rounds measure the cache's steady state over all 10 000 numbers, not
-   * how many of them a time-boxed warm-up happened to reach.
+   * Requests the service gets before each of its runs (the same every time): the display paths ask for every seeded
+   * number once, so each run measures the cache's steady state over all 10 000 numbers, not how many of them a
+   * time-boxed warm-up happened to reach, nor the entries that expired while the baseline ran.
    */
   prime?(context: PathContext): BenchRequest[];
   /** Measured only after `--scale` has seeded its history. */
