@@ -25,8 +25,8 @@ describe('report intake: the fast path answers as the controller does', () => {
 
   /**
    * A platform key never used yet: its first request goes to the controller, and puts it in the cache. Creating a key
-   * empties the key cache, and again when the change's notification comes back: it must be back before the first
-   * request fills the cache, or the echo empties it behind that request and the next one goes to the controller.
+   * evicts its entry at once, and again when the change's notification comes back: it must be back before the first
+   * request fills the cache, or the echo evicts the entry behind that request and the next one goes to the controller.
    */
   const freshPlatform = async () => {
     const client = await t.clientFor('platform', `fast-path-${newReporterId('key')}`);
