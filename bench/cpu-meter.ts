@@ -85,17 +85,18 @@ export async function meterCpu<T extends { rps: number }>(
 }
 
 /**
- * What runs while no load does: the CPU (in cores) the process and every PostgreSQL process on the machine used over
+ * What runs while no load does: the CPU (in cores) each of the processes and every PostgreSQL process on the machine used over
  * `seconds` of quiet, autovacuum's apart. Housekeeping left by an earlier path (vacuum, a checkpoint, a sweep) shares
  * the two cores with the next runs, and costs the side that needs more of them more.
  */
-export async function idleCpu(pid: number, seconds: number): Promise<{ app: number; postgres: number; autovacuum: number }> {
-  const app0 = processCpuSeconds(pid);
+export async function idleCpu(pids: readonly number[], seconds: number): Promise<{ apps: number[]; postgres: number; autovacuum: number }> {
+  const apps0 = pids.map(processCpuSeconds);
   const pg0 = new Map(postgresProcesses().map((p) => [p.pid, p.seconds]));
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const used = { postgres: 0, autovacuum: 0 };
   for (const p of postgresProcesses()) used[p.title.includes('autovacuum') ? 'autovacuum' : 'postgres'] += p.seconds - (pg0.get(p.pid) ?? 0);
-  return { app: (processCpuSeconds(pid) - app0) / seconds, postgres: used.postgres / seconds, autovacuum: used.autovacuum / seconds };
+  const apps = pids.map((pid, i) => (processCpuSeconds(pid) - apps0[i]) / seconds);
+  return { apps, postgres: used.postgres / seconds, autovacuum: used.autovacuum / seconds };
 }
 
 function syscalls(pid: number): { r: number; w: number } {

@@ -268,8 +268,10 @@ async function main(): Promise<void> {
         const drained = await outboxDrained(serviceUrl);
         if (drained.pending > 0) process.stderr.write(`  waited ${drained.waitedMs} ms for ${drained.pending} pending outbox messages\n`);
         if (drained.left > 0) process.stderr.write(`  WARNING: ${drained.left} outbox messages still pending; this run shares the CPU with their deliveries\n`);
-        const idle = await idleCpu(service.pid!, 1);
-        process.stderr.write(`  idle for 1 s before the run, in cores: service ${idle.app.toFixed(2)}, PostgreSQL ${idle.postgres.toFixed(2)}, autovacuum ${idle.autovacuum.toFixed(2)}\n`);
+        // Every service process is metered, whichever runs next: one busy in the background takes CPU from any run.
+        const idle = await idleCpu(againstService ? [service.pid!, againstService.pid!] : [service.pid!], 1);
+        const services = idle.apps.map((cores, i) => `${i === 0 ? 'service' : against!.ref} ${cores.toFixed(2)}`).join(', ');
+        process.stderr.write(`  idle for 1 s before the run, in cores: ${services}, PostgreSQL ${idle.postgres.toFixed(2)}, autovacuum ${idle.autovacuum.toFixed(2)}\n`);
         if (target === 'raw') return meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate));
         // Both services take the service's requests, each run a fresh slice of them.
         const [pid, url] = target === 'service' ? [service.pid!, serviceUrl] : [againstService!.pid!, againstUrl!];
