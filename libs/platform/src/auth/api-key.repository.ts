@@ -13,6 +13,9 @@ export interface ApiKeyRow {
   revokedAt: Date | null;
 }
 
+/** A key as stored, with the hash its cache entry is keyed by (what a revocation evicts). */
+export type HashedApiKeyRow = ApiKeyRow & { keyHash: string };
+
 @Injectable()
 export class ApiKeyRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -73,8 +76,8 @@ export class ApiKeyRepository {
   }
 
   /** Revokes once: returns the key as it was (with its hash), or null when it does not exist or was already revoked. */
-  async revokeKey(manager: EntityManager, id: string): Promise<(ApiKeyRow & { keyHash: string }) | null> {
-    const rows = await queryRows<ApiKeyRow & { keyHash: string }>(
+  async revokeKey(manager: EntityManager, id: string): Promise<HashedApiKeyRow | null> {
+    const rows = await queryRows<HashedApiKeyRow>(
       manager,
       `UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL
        RETURNING id, name, role, key_prefix AS "keyPrefix", created_at AS "createdAt", revoked_at AS "revokedAt", key_hash AS "keyHash"`,
