@@ -28,20 +28,32 @@ export function pickGenerator(forced?: string): Generator {
 
 /**
  * Runs one load against `baseUrl` for `duration` seconds with `connections` connections: as fast as the target
- * answers, or, with `rate`, paced to about that many requests per second in all (each connection waits between its
- * requests), to see latency at a load the target is not saturated by.
+ * answers, or, with `rate`, paced to about that many requests per second in all (spaced evenly, on whichever
+ * connection is free), to see latency at a load the target is not saturated by.
  */
 export function runLoad(generator: Generator, baseUrl: string, load: Load, connections: number, duration: number, rate?: number): Promise<RunResult> {
   return generator === 'wrk' ? runWrk(baseUrl, load, connections, duration, rate) : runAutocannon(baseUrl, load, connections, duration, rate);
 }
 
-// wrk is C and light on the CPU the service needs; its Lua script cycles through the requests of a file.
+// wrk is C and light on the CPU the service needs; its Lua script cycles through the requests of a file. Paced, it
+// spaces the requests of all connections on one schedule, 1000 / rate ms apart: each answer books the connection the
+// next free slot, and wrk waits until it (whole milliseconds; the schedule itself is exact, so rounding never adds
+// up). A target that falls behind gets no burst to catch up: the schedule restarts from now. One wrk thread (-t1):
+// one schedule.
 const WRK_SCRIPT = `
+local ffi = require("ffi")
+ffi.cdef[[ typedef struct { long tv_sec; long tv_nsec; } pt_timespec; int clock_gettime(int clk_id, pt_timespec *tp); ]]
+local clock = ffi.new("pt_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
+  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+end
 local requests = {}
 local index = 0
-local pause = 0
+local interval = 0
+local due = 0
 function init(args)
-  pause = tonumber(args[2] or "0")
+  interval = tonumber(args[2] or "0")
   for line in io.lines(args[1]) do
     local method, path, body = line:match("^([^\\t]*)\\t([^\\t]*)\\t?(.*)$")
     if body == "" then body = nil end
@@ -49,7 +61,10 @@ function init(args)
   end
 end
 function delay()
-  return pause
+  if interval == 0 then return 0 end
+  local now = now_ms()
+  due = math.max(due + interval, now)
+  return math.floor(due - now + 0.5)
 end
 function request()
   index = index + 1
@@ -72,11 +87,10 @@ async function runWrk(baseUrl: string, load: Load, connections: number, duration
   writeFileSync(script, WRK_SCRIPT);
   writeFileSync(list, load.requests.map((r) => `${r.method}\t${r.path}\t${r.body ?? ''}`).join('\n'));
   const headerArgs = Object.entries(load.headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
-  // Paced: each connection pauses connections / rate seconds between requests (less the answer's own time, which
-  // is small when the target keeps up: the rate reached is measured and reported, not assumed).
-  const pauseMs = rate ? Math.max(0, Math.round((1000 * connections) / rate) - 1) : 0;
+  // Paced: one request every 1000 / rate ms over all connections (the rate reached is measured and reported, not assumed).
+  const intervalMs = rate ? 1000 / rate : 0;
   const output = await new Promise<string>((resolve, reject) =>
-    execFile('wrk', ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', '--timeout', '10s', ...headerArgs, '-s', script, baseUrl, '--', list, String(pauseMs)], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+    execFile('wrk', ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', '--timeout', '10s', ...headerArgs, '-s', script, baseUrl, '--', list, String(intervalMs)], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       if (stderr) process.stderr.write(stderr);
       return error ? reject(error) : resolve(stdout);
     }),
