@@ -85,9 +85,9 @@ export async function meterCpu<T extends { rps: number }>(
 }
 
 /**
- * What runs while no load does: the CPU (in cores) each of the processes and every PostgreSQL process on the machine used over
- * `seconds` of quiet, autovacuum's apart. Housekeeping left by an earlier path (vacuum, a checkpoint, a sweep) shares
- * the two cores with the next runs, and costs the side that needs more of them more.
+ * What runs while no load does: the CPU (in cores) each of the processes and every PostgreSQL process on the machine
+ * used over `seconds` of quiet, autovacuum's apart. Housekeeping left by an earlier path (vacuum, a checkpoint, a
+ * sweep) shares the two cores with the next runs, and costs the side that needs more of them more.
  */
 export async function idleCpu(pids: readonly number[], seconds: number): Promise<{ apps: number[]; postgres: number; autovacuum: number }> {
   const apps0 = pids.map(processCpuSeconds);

@@ -87,7 +87,8 @@ async function runWrk(baseUrl: string, load: Load, connections: number, duration
   writeFileSync(script, WRK_SCRIPT);
   writeFileSync(list, load.requests.map((r) => `${r.method}\t${r.path}\t${r.body ?? ''}`).join('\n'));
   const headerArgs = Object.entries(load.headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
-  // Paced: one request every 1000 / rate ms over all connections (the rate reached is measured and reported, not assumed).
+  // Paced: one request every 1000 / rate ms over all connections (the rate reached is measured and reported, not
+  // assumed).
   const intervalMs = rate ? 1000 / rate : 0;
   const output = await new Promise<string>((resolve, reject) =>
     execFile('wrk', ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', '--timeout', '10s', ...headerArgs, '-s', script, baseUrl, '--', list, String(intervalMs)], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
