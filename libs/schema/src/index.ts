@@ -11,6 +11,7 @@ import { Verification1764000500000 } from './migrations/1764000500000-Verificati
 import { IdempotencyResponseText1764000550000 } from './migrations/1764000550000-IdempotencyResponseText';
 import { Review1764000600000 } from './migrations/1764000600000-Review';
 import { ReportImports1764000700000 } from './migrations/1764000700000-ReportImports';
+import { ReporterQuotas1764000800000 } from './migrations/1764000800000-ReporterQuotas';
 
 /** Every entity and every migration, in order: the one schema the app, the CLI and the tests open. */
 export const SCHEMA: DatabaseSchema = {
@@ -38,5 +39,6 @@ export const SCHEMA: DatabaseSchema = {
     IdempotencyResponseText1764000550000,
     Review1764000600000,
     ReportImports1764000700000,
+    ReporterQuotas1764000800000,
   ],
 };

@@ -3,3 +3,4 @@ export * from './limit-rule';
 export * from './rate-limit.config';
 export * from './rate-limiter';
 export * from './rate-limit.module';
+export * from './rate-limited';

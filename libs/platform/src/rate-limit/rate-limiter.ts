@@ -7,6 +7,7 @@ import { Statement } from '../database/statements';
 import { PlatformError } from '../errors/platform-error';
 import { ChargedRow, chargeStatement, limiterId, RATE_LIMIT_TABLE, refusalOf, storedKey } from './limit-charge';
 import { LimitRule } from './limit-rule';
+import { rateLimited } from './rate-limited';
 import { rateLimitConfig, RateLimitConfig } from './rate-limit.config';
 
 /**
@@ -61,7 +62,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
     const rejection = (outcomes[refusedAt] as PromiseRejectedResult).reason;
     const { rule } = charges[refusedAt];
     if (rejection instanceof RateLimiterRes) {
-      throw rateLimited(rule, rejection.msBeforeNext / 1000);
+      throw rateLimited(rule.scope, rejection.msBeforeNext / 1000);
     }
     if (this.redis) {
       // Without its counters no limit can be enforced: refuse (503) rather than let everything through.
@@ -84,7 +85,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
       statement: chargeStatement(rules, now, cost),
       settle: (rows) => {
         const refusal = refusalOf(rules, rows as unknown as readonly ChargedRow[], Date.now());
-        if (refusal) throw rateLimited(refusal.rule, refusal.retryAfterSeconds);
+        if (refusal) throw rateLimited(refusal.rule.scope, refusal.retryAfterSeconds);
       },
     };
   }
@@ -132,8 +133,4 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
     redis.on('error', (error) => this.logger.warn(`redis: ${error.message}`));
     return redis;
   }
-}
-
-function rateLimited(rule: LimitRule, retryAfterSeconds: number): PlatformError {
-  return new PlatformError('rate_limited', `too many requests for this ${rule.scope}`, { scope: rule.scope }, retryAfterSeconds);
 }

@@ -17,4 +17,18 @@ export class ReporterEntity {
 
   @Column({ name: 'last_report_at', type: 'timestamptz', nullable: true })
   lastReportAt: Date | null;
+
+  /** Reports counted in the minute window ending at `minuteEndsAt` (the per-minute quota). */
+  @Column({ name: 'minute_reports', type: 'integer', default: 0 })
+  minuteReports: number;
+
+  @Column({ name: 'minute_ends_at', type: 'timestamptz', nullable: true })
+  minuteEndsAt: Date | null;
+
+  /** Reports counted in the day window ending at `dayEndsAt` (the per-day quota). */
+  @Column({ name: 'day_reports', type: 'integer', default: 0 })
+  dayReports: number;
+
+  @Column({ name: 'day_ends_at', type: 'timestamptz', nullable: true })
+  dayEndsAt: Date | null;
 }

@@ -2,8 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { Idempotency, LimitRule, MetricsRegistry, NormalizedPhone, Principal, RateLimiter, requirePhone, StoredResponse, TransactionalCharge } from '@phonetrust/platform';
+import {
+  Idempotency,
+  LimitRule,
+  MetricsRegistry,
+  NormalizedPhone,
+  PlatformError,
+  Principal,
+  rateLimited,
+  RateLimiter,
+  requirePhone,
+  StoredResponse,
+  TransactionalCharge,
+} from '@phonetrust/platform';
 import { isLowAssurance, isLowTrust, SCORE_POLICY, ScoreLedger, ScorePolicy } from '@phonetrust/scoring';
+import { quotaRefusal, ReporterQuotas } from '../reporters/reporter-quota';
 import { ReporterIds } from '../reporters/reporter-ids';
 import { ReporterRepository } from '../reporters/reporter.repository';
 import { reportingConfig, ReportingConfig } from '../reporting.config';
@@ -23,6 +36,7 @@ export const FILE_REPORT_ROUTE = 'POST /v1/reports';
 @Injectable()
 export class FileReport {
   private readonly filed: Counter<'outcome'>;
+  private readonly quotas: ReporterQuotas;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -36,6 +50,7 @@ export class FileReport {
     @Inject(SCORE_POLICY) private readonly policy: ScorePolicy,
     metrics: MetricsRegistry,
   ) {
+    this.quotas = { perMinute: config.limits.reporterPerMinute, perDay: config.limits.reporterPerDay };
     this.filed = metrics.counter({ name: 'phonetrust_reports_total', help: 'Reports filed, by outcome (counted, duplicate)', labelNames: ['outcome'] });
   }
 
@@ -46,20 +61,29 @@ export class FileReport {
     if (replayed) return replayed;
 
     const reporterHash = this.reporterIds.hash(input.reporterId);
-    const limits = this.limits(reporterHash, input.clientIp);
-    // On PostgreSQL the limits are charged in the transaction's first statement, and a refusal rolls them back
-    // with the rest; on Redis they are charged before it.
-    const charge = this.limiter.chargeInTransaction(limits);
-    if (!charge) await this.limiter.consume(limits);
+    // The reporter's quotas are counted on the reporter's row, in the transaction. A client IP's limit is a shared
+    // counter: on PostgreSQL it is charged in the transaction's first statement too, and a refusal rolls it back with
+    // the rest; on Redis it is charged before, and given back when the reporter's quota refuses the report.
+    const ipLimits = this.ipLimits(input.clientIp);
+    const charge = ipLimits.length > 0 ? this.limiter.chargeInTransaction(ipLimits) : null;
+    const chargedBefore = ipLimits.length > 0 && !charge;
+    if (chargedBefore) await this.limiter.consume(ipLimits);
 
-    const response = await this.dataSource.transaction(async (tx) => {
-      const prior = await this.idempotency.begin<ReportReceipt>(tx, claim);
-      if (prior) return prior;
-      // Without an Idempotency-Key, nothing is written after the report: its COMMIT can go with it.
-      const result = await this.record(tx, phone, reporterHash, input, charge, claim === undefined);
-      await this.idempotency.complete(tx, claim, result);
-      return result;
-    });
+    let response: StoredResponse<ReportReceipt>;
+    try {
+      response = await this.dataSource.transaction(async (tx) => {
+        const prior = await this.idempotency.begin<ReportReceipt>(tx, claim);
+        if (prior) return prior;
+        // Without an Idempotency-Key, nothing is written after the report: its COMMIT can go with it.
+        const result = await this.record(tx, phone, reporterHash, input, charge, claim === undefined);
+        await this.idempotency.complete(tx, claim, result);
+        return result;
+      });
+    } catch (error) {
+      // Inside the transaction only the reporter's quota refuses (the IP's limit was charged before it).
+      if (chargedBefore && error instanceof PlatformError && error.code === 'rate_limited') await this.limiter.refund(ipLimits);
+      throw error;
+    }
     this.filed.inc({ outcome: response.body.duplicate ? 'duplicate' : 'counted' });
     return response;
   }
@@ -73,11 +97,13 @@ export class FileReport {
     last: boolean,
   ): Promise<StoredResponse<ReportReceipt>> {
     // One round trip locks the reporter, the reporter's contribution to the number and the number, in that order,
-    // and charges the limits.
+    // counts the report in the reporter's quotas and charges the client IP's limit.
     const locked = await this.ledger.lockReporter(tx, phone.e164, reporterHash, {
       first: this.reporters.lockStatement(reporterHash),
       alongside: charge?.statement,
     });
+    const wait = quotaRefusal(this.reporters.quotaFrom(locked.first), this.quotas);
+    if (wait !== null) throw rateLimited('reporter', wait);
     charge?.settle(locked.alongside);
     const reporter = this.reporters.fromLocked(locked.first);
 
@@ -113,13 +139,9 @@ export class FileReport {
     };
   }
 
-  private limits(reporterHash: string, clientIp: string | undefined): LimitRule[] {
-    const { limits } = this.config;
-    const rules: LimitRule[] = [
-      { scope: 'reporter', key: `report:${reporterHash}`, points: limits.reporterPerMinute, durationSeconds: 60 },
-      { scope: 'reporter', key: `report:${reporterHash}`, points: limits.reporterPerDay, durationSeconds: 86400 },
-    ];
-    if (clientIp) rules.push({ scope: 'ip', key: `report:${clientIp.toLowerCase()}`, points: limits.ipPerHour, durationSeconds: 3600 });
-    return rules;
+  private ipLimits(clientIp: string | undefined): LimitRule[] {
+    if (!clientIp) return [];
+    return [{ scope: 'ip', key: `report:${clientIp.toLowerCase()}`, points: this.config.limits.ipPerHour, durationSeconds: 3600 }];
   }
 }
+
