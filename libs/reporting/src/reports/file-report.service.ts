@@ -144,4 +144,3 @@ export class FileReport {
     return [{ scope: 'ip', key: `report:${clientIp.toLowerCase()}`, points: this.config.limits.ipPerHour, durationSeconds: 3600 }];
   }
 }
-
