@@ -82,8 +82,8 @@ describe('the CLI as a process', () => {
       const env = { ...db.env, LOG_LEVEL: 'error' };
       const migrate = await spawnCli(['migrate'], env);
       expect(migrate.stderr).toBe('');
-      expect(migrate.stdout).toMatch(/^Applied 9 migration\(s\):\n  Foundation1764000000000\n[\s\S]*ReporterQuotas1764000800000\n$/);
-      expect((await spawnCli(['migrate'], env)).stdout).toBe('Schema up to date (9 migrations applied).\n');
+      expect(migrate.stdout).toMatch(/^Applied 10 migration\(s\):\n  Foundation1764000000000\n[\s\S]*PartialImportKeyIndex1764000900000\n$/);
+      expect((await spawnCli(['migrate'], env)).stdout).toBe('Schema up to date (10 migrations applied).\n');
 
       const csv = file('import.csv', 'phoneNumber,reporterId,category,occurredAt\n+14155550103,a,scam,2025-03-01T09:00:00Z\n+14155550103,b,nope,2025-03-01T09:00:00Z\n');
       const first = await spawnCli(['reports:import', csv], env);

@@ -12,6 +12,7 @@ import { IdempotencyResponseText1764000550000 } from './migrations/1764000550000
 import { Review1764000600000 } from './migrations/1764000600000-Review';
 import { ReportImports1764000700000 } from './migrations/1764000700000-ReportImports';
 import { ReporterQuotas1764000800000 } from './migrations/1764000800000-ReporterQuotas';
+import { PartialImportKeyIndex1764000900000 } from './migrations/1764000900000-PartialImportKeyIndex';
 
 /** Every entity and every migration, in order: the one schema the app, the CLI and the tests open. */
 export const SCHEMA: DatabaseSchema = {
@@ -40,5 +41,6 @@ export const SCHEMA: DatabaseSchema = {
     Review1764000600000,
     ReportImports1764000700000,
     ReporterQuotas1764000800000,
+    PartialImportKeyIndex1764000900000,
   ],
 };

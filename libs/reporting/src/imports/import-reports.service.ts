@@ -32,7 +32,8 @@ const NUMBERS_PER_TRANSACTION = 500;
  * Bulk import of reports (the CLI's `reports:import`), in two steps so that each number's reports are counted in
  * time order whatever the file's order, in constant memory:
  * 1. `insert` a batch of rows in one transaction — weights from the same functions as POST /v1/reports, the
- *    report's time its historic moment, `ON CONFLICT (import_key) DO NOTHING` so a re-run inserts nothing twice;
+ *    report's time its historic moment, `ON CONFLICT (import_key) WHERE import_key IS NOT NULL DO NOTHING` (the
+ *    unique index holds imported reports alone) so a re-run inserts nothing twice;
  * 2. `scorePending` then counts every pending report, a page of numbers per transaction, through scoring's
  *    HistoricLedger. An interrupted import leaves rows pending, and the next run scores them.
  * Rate limits do not apply (an operator's bulk load, not a consumer's report).

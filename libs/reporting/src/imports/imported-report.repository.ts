@@ -49,7 +49,7 @@ export class ImportedReportRepository {
                             interaction_id, attested, account_age_days, verified_buyer, assurance, trust, weight, import_pending)
        SELECT *, true FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
                                   $8::timestamptz[], $9::text[], $10::bool[], $11::int[], $12::bool[], $13::float8[], $14::float8[], $15::float8[])
-       ON CONFLICT (import_key) DO NOTHING
+       ON CONFLICT (import_key) WHERE import_key IS NOT NULL DO NOTHING
        RETURNING id`,
       [
         col('importKey'),

@@ -9,7 +9,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Check('ck_reports_channel', `"channel" IN ('call', 'sms', 'chat', 'other')`)
 @Check('ck_reports_verdict', `"verdict" IN ('upheld', 'rejected')`)
 @Index('ix_reports_phone_created', ['phoneNumber', 'createdAt', 'id'])
-@Index('uq_reports_import_key', ['importKey'], { unique: true })
+@Index('uq_reports_import_key', ['importKey'], { unique: true, where: `"import_key" IS NOT NULL` })
 @Index('ix_reports_import_pending', ['phoneNumber'], { where: `"import_pending"` })
 export class ReportEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_reports' })
