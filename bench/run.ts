@@ -228,8 +228,8 @@ async function main(): Promise<void> {
     raw: Metered[];
     /** `--against`: the ref's service, in the same rounds. */
     against: Metered[];
-    /** One more run each at the same paced load, half of what the slower side sustained: latency unsaturated. */
-    paced?: { rate: number; service: Metered; raw: Metered | null };
+    /** Runs at the same paced load, half of what the slower side sustained, alternating: latency unsaturated. */
+    paced?: { rate: number; service: Metered[]; raw: Metered[] };
   }
   const rows: Row[] = [];
   const phases = options.scale && databaseUrl ? ['', ' — after 1M reports'] : [''];
@@ -302,8 +302,13 @@ async function main(): Promise<void> {
       if (options.paced) {
         const sustained = Math.min(median(row.service.map((x) => x.rps)), rawLoad ? median(row.raw.map((x) => x.rps)) : Infinity);
         const rate = Math.max(1, Math.round(sustained / 2));
-        process.stderr.write(`${path.name}: paced at ${rate} req/s\n`);
-        row.paced = { rate, service: await run('service', options.duration, rate), raw: rawLoad ? await run('raw', options.duration, rate) : null };
+        row.paced = { rate, service: [], raw: [] };
+        // As many alternating rounds as the saturated runs: one run's p99 is one spell of the machine's.
+        for (let round = 1; round <= options.rounds; round++) {
+          process.stderr.write(`${path.name}: paced at ${rate} req/s, round ${round}/${options.rounds}\n`);
+          row.paced.service.push(await run('service', options.duration, rate));
+          if (rawLoad) row.paced.raw.push(await run('raw', options.duration, rate));
+        }
       }
       rows.push(row);
     }
@@ -326,12 +331,18 @@ async function main(): Promise<void> {
   const fmt1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
   const pacedTable = pacedRows.length
     ? [
-        '| path | paced at req/s | service req/s | service p50 ms | service p99 ms | service event-loop delay p99 / max ms | raw req/s | raw p50 ms | raw p99 ms | errors + non-2xx |',
+        '| path | paced at req/s | service req/s | service p50 ms | service p99 ms (each round) | service event-loop delay p99 / max ms | raw req/s | raw p50 ms | raw p99 ms (each round) | errors + non-2xx |',
         '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
         ...pacedRows.map(({ path, phase, paced }) => {
           const { rate, service: s, raw: r } = paced!;
-          const loop = s.loop ? `${fmt1(s.loop.loopP99Ms)} / ${fmt1(s.loop.loopMaxMs)}` : '—';
-          return `| ${path.label}${phase} | ${rate} | ${s.rps.toFixed(0)} | ${fmt1(s.p50)} | ${fmt1(s.p99)} | ${loop} | ${r ? r.rps.toFixed(0) : '—'} | ${r ? fmt1(r.p50) : '—'} | ${r ? fmt1(r.p99) : '—'} | ${s.errors + s.non2xx} |`;
+          // Medians of the rounds; the p99 cells also name each round's, in the order they ran.
+          const med = (xs: Metered[], pick: (x: Metered) => number) => (xs.length ? fmt1(median(xs.map(pick))) : '—');
+          const p99s = (xs: Metered[]) => (xs.length > 1 ? ` (${xs.map((x) => fmt1(x.p99)).join(', ')})` : '');
+          const loops = s.filter((x) => x.loop).map((x) => x.loop!);
+          const loop = loops.length ? `${fmt1(median(loops.map((l) => l.loopP99Ms)))} / ${fmt1(Math.max(...loops.map((l) => l.loopMaxMs)))}` : '—';
+          const rps = (xs: Metered[]) => (xs.length ? median(xs.map((x) => x.rps)).toFixed(0) : '—');
+          const failures = s.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
+          return `| ${path.label}${phase} | ${rate} | ${rps(s)} | ${med(s, (x) => x.p50)} | ${med(s, (x) => x.p99)}${p99s(s)} | ${loop} | ${rps(r)} | ${med(r, (x) => x.p50)} | ${med(r, (x) => x.p99)}${p99s(r)} | ${failures} |`;
         }),
       ].join('\n')
     : '';
@@ -350,7 +361,7 @@ async function main(): Promise<void> {
         }),
       ].join('\n')
     : '';
-  process.stdout.write(`\n${table}\n${pacedTable ? `\nLatency at a paced load (half what the slower of the two sustained, the same for both):\n\n${pacedTable}\n` : ''}`);
+  process.stdout.write(`\n${table}\n${pacedTable ? `\nLatency at a paced load (half what the slower of the two sustained, the same for both; medians of ${options.rounds} alternating rounds):\n\n${pacedTable}\n` : ''}`);
   if (againstTable) process.stdout.write(`\nThis code against ${against!.ref}, in the same rounds (medians of the rounds' ratios):\n\n${againstTable}\n`);
 
   if (options.write) {
@@ -365,7 +376,7 @@ async function main(): Promise<void> {
       table,
       '',
       ...(pacedTable
-        ? ['Latency at a paced load: half the throughput the slower of the two sustained above, offered to both (one run each).', '', pacedTable, '']
+        ? [`Latency at a paced load: half the throughput the slower of the two sustained above, offered to both in ${options.rounds} alternating rounds (medians; the event loop's max is the largest of the rounds).`, '', pacedTable, '']
         : []),
       ...(againstTable ? [`This code against \`${against!.ref}\` (${against!.commit}), in the same rounds (medians of the rounds' ratios).`, '', againstTable, ''] : []),
     ].join('\n');
