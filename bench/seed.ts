@@ -132,6 +132,12 @@ export async function seedHistory(url: string, reports: number, numbers: number)
     await db.query('VACUUM ANALYZE contributions');
     await db.query('VACUUM ANALYZE reporters');
     await db.query('VACUUM ANALYZE numbers');
+    // What a report's writes must keep in memory at this size, against the server's shared_buffers.
+    const sizes = await db.query<{ relname: string; heap: string; indexes: string }>(
+      `SELECT relname, pg_size_pretty(pg_relation_size(relid)) AS heap, pg_size_pretty(pg_indexes_size(relid)) AS indexes
+         FROM pg_stat_user_tables WHERE relname IN ('reports', 'contributions', 'reporters', 'numbers') ORDER BY relname`,
+    );
+    process.stderr.write(`seeded sizes (heap / indexes): ${sizes.rows.map((r) => `${r.relname} ${r.heap} / ${r.indexes}`).join(', ')}\n`);
     return Array.from({ length: numbers }, (_, i) => seededNumber(i + 1));
   } finally {
     await db.end();
