@@ -1,4 +1,4 @@
-/** Unit tests sit next to the code (*.spec.ts); e2e tests under test/ run against a real database. */
+/** Unit tests sit next to the code (*.spec.ts, the bench's too); e2e tests under test/ run against a real database. */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -17,7 +17,7 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

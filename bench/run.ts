@@ -28,6 +28,7 @@ import { AgainstBuild, buildAgainst } from './against';
 import { idleCpu, meterCpu } from './cpu-meter';
 import { describeLoopAndGc, LoopAndGc, meterLoopAndGc } from './loop-and-gc';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
+import { targetVerdicts, verdictTable } from './targets';
 import { outboxDrained } from './outbox-drained';
 import { BenchPath, benchPaths, PathContext } from './paths';
 import { seedDatabase, seedHistory, seedThroughApi } from './seed';
@@ -361,7 +362,22 @@ async function main(): Promise<void> {
         }),
       ].join('\n')
     : '';
+  const verdicts = verdictTable(
+    targetVerdicts(
+      rows.map(({ path, phase, service: s, raw: r, paced }) => ({
+        name: path.name,
+        label: path.label,
+        phase,
+        ratio: r.length ? median(s.map((x) => x.rps)) / median(r.map((x) => x.rps)) : null,
+        pacedP99: paced?.service.length ? median(paced.service.map((x) => x.p99)) : null,
+        rawPacedP99: paced?.raw.length ? median(paced.raw.map((x) => x.p99)) : null,
+        failures: [...s, ...(paced?.service ?? [])].reduce((sum, x) => sum + x.errors + x.non2xx, 0),
+      })),
+      options.embedded,
+    ),
+  );
   process.stdout.write(`\n${table}\n${pacedTable ? `\nLatency at a paced load (half what the slower of the two sustained, the same for both; medians of ${options.rounds} alternating rounds):\n\n${pacedTable}\n` : ''}`);
+  process.stdout.write(`\nThe issue's targets, on this run's medians:\n\n${verdicts}\n`);
   if (againstTable) process.stdout.write(`\nThis code against ${against!.ref}, in the same rounds (medians of the rounds' ratios):\n\n${againstTable}\n`);
 
   if (options.write) {
@@ -379,6 +395,10 @@ async function main(): Promise<void> {
         ? [`Latency at a paced load: half the throughput the slower of the two sustained above, offered to both in ${options.rounds} alternating rounds (medians; the event loop's max is the largest of the rounds).`, '', pacedTable, '']
         : []),
       ...(againstTable ? [`This code against \`${against!.ref}\` (${against!.commit}), in the same rounds (medians of the rounds' ratios).`, '', againstTable, ''] : []),
+      "The issue's targets, on this run's medians (p99s at the paced load):",
+      '',
+      verdicts,
+      '',
     ].join('\n');
     const file = join(ROOT, 'bench', 'results', options.embedded ? 'embedded.md' : 'postgres.md');
     writeFileSync(file, header);
