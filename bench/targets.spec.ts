@@ -14,7 +14,7 @@ const row = (name: string, figures: Partial<PathFigures> = {}): PathFigures => (
 describe('targetVerdicts', () => {
   it('holds each path to its own lines, at the line itself included', () => {
     const verdicts = targetVerdicts(
-      [row('display', { ratio: 1.5, pacedP99: 5.01 }), row('report', { ratio: 0.49, pacedP99: 25 }), row('check', { ratio: 0.6 })],
+      [row('display', { ratio: 1.5, pacedP99: 5.01 }), row('report', { ratio: 0.4973, pacedP99: 25 }), row('check', { ratio: 0.6 })],
       false,
     );
     expect(verdicts.map((v) => [v.target, v.met])).toEqual([
@@ -24,6 +24,7 @@ describe('targetVerdicts', () => {
       ['report: paced p99 ≤ 25 ms', true],
       ['check: ≥ 0.6× raw', true],
     ]);
+    expect(verdicts[2].measured).toBe('0.497×');
   });
 
   it('names the phase, gives the baseline p99 beside the service and skips what was not measured', () => {
@@ -32,9 +33,9 @@ describe('targetVerdicts', () => {
       false,
     );
     expect(verdicts).toEqual([
-      { target: 'batch — after 1M reports: ≥ 1.5× raw', measured: '1.00×', met: false },
+      { target: 'batch — after 1M reports: ≥ 1.5× raw', measured: '1.000×', met: false },
       { target: 'batch — after 1M reports: paced p99 ≤ 5 ms', measured: '4.2 ms (raw 6.0 ms)', met: true },
-      { target: 'report: ≥ 0.5× raw', measured: '1.00×', met: true },
+      { target: 'report: ≥ 0.5× raw', measured: '1.000×', met: true },
     ]);
   });
 

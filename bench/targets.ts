@@ -50,7 +50,8 @@ export function targetVerdicts(rows: readonly PathFigures[], embedded: boolean):
     if (!target) return [];
     const verdicts: Verdict[] = [];
     if (target.ratio !== undefined && row.ratio !== null) {
-      verdicts.push({ target: `${row.label}${row.phase}: ≥ ${target.ratio}× raw`, measured: `${row.ratio.toFixed(2)}×`, met: row.ratio >= target.ratio });
+      // Three decimals: at two, 0.497 would read as the line it misses.
+      verdicts.push({ target: `${row.label}${row.phase}: ≥ ${target.ratio}× raw`, measured: `${row.ratio.toFixed(3)}×`, met: row.ratio >= target.ratio });
     }
     if (target.p99 !== undefined && row.pacedP99 !== null) {
       const raw = row.rawPacedP99 !== null ? ` (raw ${row.rawPacedP99.toFixed(1)} ms)` : '';
