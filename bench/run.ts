@@ -116,6 +116,11 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** Errors and non-2xx answers over some runs. */
+const failuresOf = (runs: RunResult[]) => runs.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
+/** The service's median throughput over the baseline's. */
+const ratioOf = (service: RunResult[], raw: RunResult[]) => median(service.map((x) => x.rps)) / median(raw.map((x) => x.rps));
+
 async function createDatabase(serverUrl: string): Promise<string> {
   const name = `pt_bench_${Date.now()}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -319,9 +324,9 @@ async function main(): Promise<void> {
     const sRps = median(s.map((x) => x.rps));
     const rRps = r.length ? median(r.map((x) => x.rps)) : NaN;
     const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-    const failures = s.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
+    const failures = failuresOf(s);
     const cpu = (xs: Metered[]) => (xs.length ? `${fmt(median(xs.map((x) => x.appCpuUs)))} + ${databaseName ? fmt(median(xs.map((x) => x.dbCpuUs))) : '—'}` : '—');
-    return `| ${path.label}${phase} | ${fmt(sRps)} | ${fmt(median(s.map((x) => x.p50)), 1)} | ${fmt(median(s.map((x) => x.p99)), 1)} | ${fmt(rRps)} | ${r.length ? fmt(median(r.map((x) => x.p50)), 1) : '—'} | ${r.length ? fmt(median(r.map((x) => x.p99)), 1) : '—'} | ${r.length ? `**${fmt(sRps / rRps, 2)}×**` : '—'} | ${cpu(s)} | ${cpu(r)} | ${failures} |`;
+    return `| ${path.label}${phase} | ${fmt(sRps)} | ${fmt(median(s.map((x) => x.p50)), 1)} | ${fmt(median(s.map((x) => x.p99)), 1)} | ${fmt(rRps)} | ${r.length ? fmt(median(r.map((x) => x.p50)), 1) : '—'} | ${r.length ? fmt(median(r.map((x) => x.p99)), 1) : '—'} | ${r.length ? `**${fmt(ratioOf(s, r), 2)}×**` : '—'} | ${cpu(s)} | ${cpu(r)} | ${failures} |`;
   });
   const table = [
     '| path | service req/s | p50 ms | p99 ms | raw req/s | raw p50 ms | raw p99 ms | service / raw | service CPU µs/req (node + db) | raw CPU µs/req (node + db) | errors + non-2xx |',
@@ -342,7 +347,7 @@ async function main(): Promise<void> {
           const loops = s.filter((x) => x.loop).map((x) => x.loop!);
           const loop = loops.length ? `${fmt1(median(loops.map((l) => l.loopP99Ms)))} / ${fmt1(Math.max(...loops.map((l) => l.loopMaxMs)))}` : '—';
           const rps = (xs: Metered[]) => (xs.length ? median(xs.map((x) => x.rps)).toFixed(0) : '—');
-          const failures = s.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
+          const failures = failuresOf(s);
           return `| ${path.label}${phase} | ${rate} | ${rps(s)} | ${med(s, (x) => x.p50)} | ${med(s, (x) => x.p99)}${p99s(s)} | ${loop} | ${rps(r)} | ${med(r, (x) => x.p50)} | ${med(r, (x) => x.p99)}${p99s(r)} | ${failures} |`;
         }),
       ].join('\n')
@@ -357,7 +362,7 @@ async function main(): Promise<void> {
           const rps = median(s.map((x, i) => x.rps / a[i].rps));
           const cpuRatio = median(s.map((x, i) => x.appCpuUs / a[i].appCpuUs));
           const cpu = (xs: Metered[]) => `${median(xs.map((x) => x.appCpuUs)).toFixed(0)} + ${median(xs.map((x) => x.dbCpuUs)).toFixed(0)}`;
-          const failures = a.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
+          const failures = failuresOf(a);
           return `| ${path.label}${phase} | ${median(s.map((x) => x.rps)).toFixed(0)} | ${median(a.map((x) => x.rps)).toFixed(0)} | **${rps.toFixed(3)}×** | ${cpuRatio.toFixed(3)}× | ${cpu(s)} | ${cpu(a)} | ${failures} |`;
         }),
       ].join('\n')
@@ -368,10 +373,10 @@ async function main(): Promise<void> {
         name: path.name,
         label: path.label,
         phase,
-        ratio: r.length ? median(s.map((x) => x.rps)) / median(r.map((x) => x.rps)) : null,
+        ratio: r.length ? ratioOf(s, r) : null,
         pacedP99: paced?.service.length ? median(paced.service.map((x) => x.p99)) : null,
         rawPacedP99: paced?.raw.length ? median(paced.raw.map((x) => x.p99)) : null,
-        failures: [...s, ...(paced?.service ?? [])].reduce((sum, x) => sum + x.errors + x.non2xx, 0),
+        failures: failuresOf([...s, ...(paced?.service ?? [])]),
       })),
       options.embedded,
     ),
