@@ -14,6 +14,9 @@
  *   npm run bench -- --paths report --against HEAD~1
  *                                            also the service as built from a git ref, on the same database, in
  *                                            the same alternating rounds: this code against that, run by run
+ *   npm run bench -- --paths display --against HEAD --node-options "--no-parallel-scavenge"
+ *                                            Node options for this code's service only: with --against HEAD, the
+ *                                            same code with and without them
  *
  * Noisy 2-core machines: each path runs service and baseline alternately `rounds` times (after a warm-up),
  * and the table reports medians and the service/baseline ratio, never a single run.
@@ -56,6 +59,8 @@ interface Options {
   paced: boolean;
   /** `--against REF`: a git ref whose service runs beside this one, in the same rounds. */
   against: string | null;
+  /** `--node-options "…"`: options for this code's service's Node process only, not the ref's. */
+  nodeOptions: string[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -77,6 +82,7 @@ function parseOptions(argv: string[]): Options {
     profile: argv.includes('--profile'),
     paced: !argv.includes('--no-paced'),
     against: argv.includes('--against') ? value('against', '') || null : null,
+    nodeOptions: value('node-options', '').split(' ').filter(Boolean),
   };
 }
 
@@ -184,7 +190,7 @@ async function main(): Promise<void> {
   };
   // --profile: a V8 CPU profile of the service for the whole run, in bench/results/profiles/.
   const profileFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
-  const service = spawnNode([...profileFlags, 'dist/apps/api/src/main.js'], serviceEnv);
+  const service = spawnNode([...profileFlags, ...options.nodeOptions, 'dist/apps/api/src/main.js'], serviceEnv);
   const serviceUrl = `http://127.0.0.1:${servicePort}`;
   await waitReady(`${serviceUrl}/health/ready`, service, 'the service');
   // The ref's service, started once this one has migrated the database; it reads the same keys and rows.
@@ -235,7 +241,7 @@ async function main(): Promise<void> {
     /** `--against`: the ref's service, in the same rounds. */
     against: Metered[];
     /** Runs at the same paced load, half of what the slower side sustained, alternating: latency unsaturated. */
-    paced?: { rate: number; service: Metered[]; raw: Metered[] };
+    paced?: { rate: number; service: Metered[]; against: Metered[]; raw: Metered[] };
   }
   const rows: Row[] = [];
   const phases = options.scale && databaseUrl ? ['', ' — after 1M reports'] : [''];
@@ -308,11 +314,12 @@ async function main(): Promise<void> {
       if (options.paced) {
         const sustained = Math.min(median(row.service.map((x) => x.rps)), rawLoad ? median(row.raw.map((x) => x.rps)) : Infinity);
         const rate = Math.max(1, Math.round(sustained / 2));
-        row.paced = { rate, service: [], raw: [] };
+        row.paced = { rate, service: [], against: [], raw: [] };
         // As many alternating rounds as the saturated runs: one run's p99 is one spell of the machine's.
         for (let round = 1; round <= options.rounds; round++) {
           process.stderr.write(`${path.name}: paced at ${rate} req/s, round ${round}/${options.rounds}\n`);
-          row.paced.service.push(await run('service', options.duration, rate));
+          const order: ('service' | 'against')[] = !againstUrl ? ['service'] : round % 2 ? ['service', 'against'] : ['against', 'service'];
+          for (const target of order) row.paced[target].push(await run(target, options.duration, rate));
           if (rawLoad) row.paced.raw.push(await run('raw', options.duration, rate));
         }
       }
@@ -355,15 +362,18 @@ async function main(): Promise<void> {
   const againstRows = rows.filter((r) => r.against.length > 0);
   const againstTable = againstRows.length
     ? [
-        `| path | this code req/s | ${against!.ref === against!.commit ? against!.ref : `${against!.ref} (${against!.commit})`} req/s | this / ${against!.ref}, req/s | this / ${against!.ref}, Node CPU per request | this CPU µs/req (node + db) | ${against!.ref} CPU µs/req (node + db) | errors + non-2xx (${against!.ref}) |`,
-        '|---|---:|---:|---:|---:|---:|---:|---:|',
-        ...againstRows.map(({ path, phase, service: s, against: a }) => {
+        `| path | this code req/s | ${against!.ref === against!.commit ? against!.ref : `${against!.ref} (${against!.commit})`} req/s | this / ${against!.ref}, req/s | this / ${against!.ref}, Node CPU per request | this CPU µs/req (node + db) | ${against!.ref} CPU µs/req (node + db) | paced p99 ms, this / ${against!.ref} (each round) | errors + non-2xx (${against!.ref}) |`,
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+        ...againstRows.map(({ path, phase, service: s, against: a, paced }) => {
           // Round by round: each pair ran back to back, so their ratio is what the machine's drift leaves alone.
           const rps = median(s.map((x, i) => x.rps / a[i].rps));
           const cpuRatio = median(s.map((x, i) => x.appCpuUs / a[i].appCpuUs));
           const cpu = (xs: Metered[]) => `${median(xs.map((x) => x.appCpuUs)).toFixed(0)} + ${median(xs.map((x) => x.dbCpuUs)).toFixed(0)}`;
-          const failures = failuresOf(a);
-          return `| ${path.label}${phase} | ${median(s.map((x) => x.rps)).toFixed(0)} | ${median(a.map((x) => x.rps)).toFixed(0)} | **${rps.toFixed(3)}×** | ${cpuRatio.toFixed(3)}× | ${cpu(s)} | ${cpu(a)} | ${failures} |`;
+          // The paced p99s of both, medians with each round's: a tail is one spell of the machine's, so one round decides nothing.
+          const p99 = (xs: Metered[]) => `${fmt1(median(xs.map((x) => x.p99)))}${xs.length > 1 ? ` (${xs.map((x) => fmt1(x.p99)).join(', ')})` : ''}`;
+          const pacedP99 = paced?.against.length ? `${p99(paced.service)} / ${p99(paced.against)}` : '—';
+          const failures = failuresOf([...a, ...(paced?.against ?? [])]);
+          return `| ${path.label}${phase} | ${median(s.map((x) => x.rps)).toFixed(0)} | ${median(a.map((x) => x.rps)).toFixed(0)} | **${rps.toFixed(3)}×** | ${cpuRatio.toFixed(3)}× | ${cpu(s)} | ${cpu(a)} | ${pacedP99} | ${failures} |`;
         }),
       ].join('\n')
     : '';
@@ -391,7 +401,7 @@ async function main(): Promise<void> {
       `### ${options.embedded ? 'Embedded database (PGlite)' : 'PostgreSQL'} — ${new Date().toISOString().slice(0, 10)}`,
       '',
       `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. ` +
-        `Command: \`npm run bench --${options.embedded ? ' --embedded' : ''}${options.scale ? ' --scale' : ''}${options.redis ? ' --redis' : ''}${against ? ` --against ${against.ref}` : ''}\` (${generator}, ${options.connections} connections, ` +
+        `Command: \`npm run bench --${options.embedded ? ' --embedded' : ''}${options.scale ? ' --scale' : ''}${options.redis ? ' --redis' : ''}${against ? ` --against ${against.ref}` : ''}${options.nodeOptions.length ? ` --node-options "${options.nodeOptions.join(' ')}"` : ''}\` (${generator}, ${options.connections} connections, ` +
         `${options.rounds} alternating rounds of ${options.duration} s after a ${options.warmup} s warm-up; medians).`,
       '',
       table,
