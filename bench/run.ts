@@ -294,20 +294,19 @@ async function main(): Promise<void> {
         return result;
       };
       const rawLoad = rawUrl !== null;
+      // This code's service, and the ref's with --against; which of the two goes first swaps every round, so neither
+      // always runs on what the other left.
+      const services = (round: number): ('service' | 'against')[] => (!againstUrl ? ['service'] : round % 2 ? ['service', 'against'] : ['against', 'service']);
       process.stderr.write(`${path.name}: warm-up\n`);
       await run('service', options.warmup);
       if (againstUrl) await run('against', options.warmup);
       if (rawLoad) await run('raw', options.warmup);
       for (let round = 1; round <= options.rounds; round++) {
         process.stderr.write(`${path.name}: round ${round}/${options.rounds}\n`);
+        for (const target of services(round)) row[target].push(await run(target, options.duration));
         if (againstUrl) {
-          // Which of the two goes first swaps every round, so neither always runs on what the other left.
-          const order: ('service' | 'against')[] = round % 2 ? ['service', 'against'] : ['against', 'service'];
-          for (const target of order) row[target].push(await run(target, options.duration));
           const [mine, theirs] = [row.service[round - 1], row.against[round - 1]];
           process.stderr.write(`  this code / ${against!.ref}: ${(mine.rps / theirs.rps).toFixed(3)}× req/s, Node CPU ${mine.appCpuUs.toFixed(0)} / ${theirs.appCpuUs.toFixed(0)} µs per request\n`);
-        } else {
-          row.service.push(await run('service', options.duration));
         }
         if (rawLoad) row.raw.push(await run('raw', options.duration));
       }
@@ -318,8 +317,7 @@ async function main(): Promise<void> {
         // As many alternating rounds as the saturated runs: one run's p99 is one spell of the machine's.
         for (let round = 1; round <= options.rounds; round++) {
           process.stderr.write(`${path.name}: paced at ${rate} req/s, round ${round}/${options.rounds}\n`);
-          const order: ('service' | 'against')[] = !againstUrl ? ['service'] : round % 2 ? ['service', 'against'] : ['against', 'service'];
-          for (const target of order) row.paced[target].push(await run(target, options.duration, rate));
+          for (const target of services(round)) row.paced[target].push(await run(target, options.duration, rate));
           if (rawLoad) row.paced.raw.push(await run('raw', options.duration, rate));
         }
       }
