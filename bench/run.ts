@@ -340,6 +340,8 @@ async function main(): Promise<void> {
   ].join('\n');
   const pacedRows = rows.filter((r) => r.paced);
   const fmt1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+  // A p99 cell of paced runs: the median, and each round's in the order they ran (one round is one spell of the machine).
+  const p99Cell = (xs: Metered[]) => (xs.length ? `${fmt1(median(xs.map((x) => x.p99)))}${xs.length > 1 ? ` (${xs.map((x) => fmt1(x.p99)).join(', ')})` : ''}` : '—');
   const pacedTable = pacedRows.length
     ? [
         '| path | paced at req/s | service req/s | service p50 ms | service p99 ms (each round) | service event-loop delay p99 / max ms | raw req/s | raw p50 ms | raw p99 ms (each round) | errors + non-2xx |',
@@ -348,12 +350,11 @@ async function main(): Promise<void> {
           const { rate, service: s, raw: r } = paced!;
           // Medians of the rounds; the p99 cells also name each round's, in the order they ran.
           const med = (xs: Metered[], pick: (x: Metered) => number) => (xs.length ? fmt1(median(xs.map(pick))) : '—');
-          const p99s = (xs: Metered[]) => (xs.length > 1 ? ` (${xs.map((x) => fmt1(x.p99)).join(', ')})` : '');
           const loops = s.filter((x) => x.loop).map((x) => x.loop!);
           const loop = loops.length ? `${fmt1(median(loops.map((l) => l.loopP99Ms)))} / ${fmt1(Math.max(...loops.map((l) => l.loopMaxMs)))}` : '—';
           const rps = (xs: Metered[]) => (xs.length ? median(xs.map((x) => x.rps)).toFixed(0) : '—');
           const failures = failuresOf(s);
-          return `| ${path.label}${phase} | ${rate} | ${rps(s)} | ${med(s, (x) => x.p50)} | ${med(s, (x) => x.p99)}${p99s(s)} | ${loop} | ${rps(r)} | ${med(r, (x) => x.p50)} | ${med(r, (x) => x.p99)}${p99s(r)} | ${failures} |`;
+          return `| ${path.label}${phase} | ${rate} | ${rps(s)} | ${med(s, (x) => x.p50)} | ${p99Cell(s)} | ${loop} | ${rps(r)} | ${med(r, (x) => x.p50)} | ${p99Cell(r)} | ${failures} |`;
         }),
       ].join('\n')
     : '';
@@ -367,9 +368,7 @@ async function main(): Promise<void> {
           const rps = median(s.map((x, i) => x.rps / a[i].rps));
           const cpuRatio = median(s.map((x, i) => x.appCpuUs / a[i].appCpuUs));
           const cpu = (xs: Metered[]) => `${median(xs.map((x) => x.appCpuUs)).toFixed(0)} + ${median(xs.map((x) => x.dbCpuUs)).toFixed(0)}`;
-          // The paced p99s of both, medians with each round's: a tail is one spell of the machine's, so one round decides nothing.
-          const p99 = (xs: Metered[]) => `${fmt1(median(xs.map((x) => x.p99)))}${xs.length > 1 ? ` (${xs.map((x) => fmt1(x.p99)).join(', ')})` : ''}`;
-          const pacedP99 = paced?.against.length ? `${p99(paced.service)} / ${p99(paced.against)}` : '—';
+          const pacedP99 = paced?.against.length ? `${p99Cell(paced.service)} / ${p99Cell(paced.against)}` : '—';
           const failures = failuresOf([...a, ...(paced?.against ?? [])]);
           return `| ${path.label}${phase} | ${median(s.map((x) => x.rps)).toFixed(0)} | ${median(a.map((x) => x.rps)).toFixed(0)} | **${rps.toFixed(3)}×** | ${cpuRatio.toFixed(3)}× | ${cpu(s)} | ${cpu(a)} | ${pacedP99} | ${failures} |`;
         }),
