@@ -6,7 +6,9 @@ import { createHmac, hkdfSync, randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
+// Idle connections are kept as long as the service keeps its own (DATABASE_POOL_IDLE_TIMEOUT_MS's default): with
+// pg's 10 s, each side's pool would reconnect at the start of every round, after the other side's.
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10), idleTimeoutMillis: 600000 });
 pool.on('error', () => undefined);
 const hmacKey = Buffer.from(hkdfSync('sha256', process.env.OTP_SECRET!, 'phonetrust', 'otp-hmac-v1', 32));
 const app = Fastify({ logger: false });

@@ -19,6 +19,12 @@ export const databaseConfig = defineConfig('database', (env) => ({
   url: env.url('DATABASE_URL', ['postgres:', 'postgresql:']),
   embeddedDir: env.string('EMBEDDED_DB_DIR', './.data'),
   poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+  /**
+   * How long a pooled connection may sit idle before it is closed (0 = never). Long, so a lull does not make the next
+   * requests pay for new connections: a new server process each, its caches cold, and each prepared statement
+   * parsed and planned again.
+   */
+  poolIdleTimeoutMs: env.int('DATABASE_POOL_IDLE_TIMEOUT_MS', 600000, { min: 0, max: 86400000 }),
   connectTimeoutMs: env.int('DATABASE_CONNECT_TIMEOUT_MS', 3000, { min: 100, max: 120000 }),
   statementTimeoutMs: env.int('DATABASE_STATEMENT_TIMEOUT_MS', 10000, { min: 0, max: 600000 }),
   migrationsRun: env.bool('DATABASE_MIGRATIONS_RUN', true),

@@ -81,6 +81,7 @@ export function dataSourceOptions(
       ? { max: 1 }
       : {
           max: config.poolSize,
+          idleTimeoutMillis: config.poolIdleTimeoutMs,
           keepAlive: true,
           // Bounded waits when the server is slow or unreachable: the client gives up instead of hanging.
           statement_timeout: config.statementTimeoutMs,
