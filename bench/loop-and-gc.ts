@@ -2,7 +2,8 @@
  * What the service's own `/metrics` (prom-client's default metrics) say about a run: how long its event loop was held
  * up, and what garbage collection took, by kind. A request waits for whatever holds the loop when it arrives, so
  * these are the first suspects for a tail latency the CPU per request does not explain. prom-client resets its
- * event-loop delay histogram at every scrape, so the scrape after the run reports the run alone.
+ * event-loop delay histogram at every scrape, so the scrape after the run reports the run alone. The HTTP histogram
+ * says how long the service itself held the requests, which tells its share of a client's tail from the rest.
  */
 export interface LoopAndGc {
   /**
@@ -13,6 +14,20 @@ export interface LoopAndGc {
   loopMaxMs: number;
   /** Collections during the run, by kind (minor, major, incremental, weakcb): how many and how long in all, in ms. */
   gc: Record<string, { count: number; ms: number }>;
+  /** The service's own time for the run's requests, from its HTTP histogram (see `OwnTimes`). */
+  own: OwnTimes;
+}
+
+/**
+ * How long the service itself held the run's requests: Fastify's time from the request's arrival in the process to
+ * its answer handed to the socket (`http_request_duration_seconds`, every route but /metrics), as the histogram's
+ * cumulative counts. A client's latency beyond it was spent outside the service's handling: in the socket before the
+ * event loop read the request, or in the load generator.
+ */
+export interface OwnTimes {
+  count: number;
+  /** Requests within each bucket's upper bound (ms, ascending), cumulative. */
+  within: [boundMs: number, count: number][];
 }
 
 /** prom-client's `eventLoopMonitoringPrecision`, which the service leaves at its default. */
@@ -32,7 +47,46 @@ export async function meterLoopAndGc<T>(serviceUrl: string, load: () => Promise<
     else entry.ms = used * 1000;
   }
   const lateMs = (name: string) => Math.max(0, (after.get(name) ?? NaN) * 1000 - LOOP_RESOLUTION_MS);
-  return { ...result, loop: { loopP99Ms: lateMs('nodejs_eventloop_lag_p99_seconds'), loopMaxMs: lateMs('nodejs_eventloop_lag_max_seconds'), gc } };
+  return {
+    ...result,
+    loop: { loopP99Ms: lateMs('nodejs_eventloop_lag_p99_seconds'), loopMaxMs: lateMs('nodejs_eventloop_lag_max_seconds'), gc, own: ownTimes(before, after) },
+  };
+}
+
+const BUCKET = /^http_request_duration_seconds_bucket\{(.*)\}$/;
+
+/** The requests between two scrapes, by bucket, summed over every route but /metrics (the scrapes' own). */
+export function ownTimes(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): OwnTimes {
+  const within = new Map<number, number>();
+  for (const [name, value] of after) {
+    const labels = BUCKET.exec(name)?.[1];
+    if (labels === undefined || labels.includes('route="/metrics"')) continue;
+    const le = /le="([^"]+)"/.exec(labels)?.[1];
+    if (le === undefined) continue;
+    const bound = le === '+Inf' ? Infinity : Number(le) * 1000;
+    within.set(bound, (within.get(bound) ?? 0) + value - (before.get(name) ?? 0));
+  }
+  const sorted = [...within].sort(([a], [b]) => a - b);
+  return { count: sorted.at(-1)?.[1] ?? 0, within: sorted };
+}
+
+/** Several runs' own times as one. */
+export function mergeOwnTimes(runs: readonly OwnTimes[]): OwnTimes {
+  const within = new Map<number, number>();
+  for (const run of runs) for (const [bound, count] of run.within) within.set(bound, (within.get(bound) ?? 0) + count);
+  return { count: runs.reduce((sum, run) => sum + run.count, 0), within: [...within].sort(([a], [b]) => a - b) };
+}
+
+/** The least bucket bound, ms, within which a `q` share of the requests took; null without requests. */
+export function ownQuantileBound(own: OwnTimes, q = 0.99): number | null {
+  if (own.count === 0) return null;
+  return own.within.find(([, count]) => count >= q * own.count)?.[0] ?? Infinity;
+}
+
+/** "≤ 10 ms", from a bucket bound. */
+export function describeBound(boundMs: number | null): string {
+  if (boundMs === null) return '—';
+  return Number.isFinite(boundMs) ? `≤ ${boundMs} ms` : 'over the largest bucket';
 }
 
 export function describeLoopAndGc(loop: LoopAndGc): string {
@@ -40,15 +94,15 @@ export function describeLoopAndGc(loop: LoopAndGc): string {
     .filter(([, { count }]) => count > 0)
     .map(([kind, { count, ms }]) => `${kind} ${count} × ${(ms / count).toFixed(1)} ms`)
     .join(', ');
-  return `event loop delay p99 ${loop.loopP99Ms.toFixed(1)} ms, max ${loop.loopMaxMs.toFixed(1)} ms; GC ${gc || 'none'}`;
+  return `event loop delay p99 ${loop.loopP99Ms.toFixed(1)} ms, max ${loop.loopMaxMs.toFixed(1)} ms; GC ${gc || 'none'}; own time p99 ${describeBound(ownQuantileBound(loop.own))}`;
 }
 
-/** The samples of a Prometheus text exposition without labels beyond `kind`, by name with labels. */
+/** The samples of a Prometheus text exposition this file reads, by name with labels. */
 async function scrape(serviceUrl: string): Promise<Map<string, number>> {
   const text = await (await fetch(`${serviceUrl}/metrics`)).text();
   const samples = new Map<string, number>();
   for (const line of text.split('\n')) {
-    if (!line.startsWith('nodejs_gc_duration_seconds_') && !line.startsWith('nodejs_eventloop_lag_')) continue;
+    if (!line.startsWith('nodejs_gc_duration_seconds_') && !line.startsWith('nodejs_eventloop_lag_') && !line.startsWith('http_request_duration_seconds_bucket')) continue;
     const space = line.lastIndexOf(' ');
     samples.set(line.slice(0, space), Number(line.slice(space + 1)));
   }

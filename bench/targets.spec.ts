@@ -39,6 +39,11 @@ describe('targetVerdicts', () => {
     ]);
   });
 
+  it("says the service's own time beside a paced p99, judging the client's", () => {
+    const verdicts = targetVerdicts([row('report', { pacedP99: 43.2, rawPacedP99: 19.6, ownPacedP99: 10 })], false);
+    expect(verdicts[1]).toEqual({ target: 'report: paced p99 ≤ 25 ms', measured: "43.2 ms (raw 19.6 ms; the service's own time ≤ 10 ms)", met: false });
+  });
+
   it('on the embedded database asks every path for no errors, and nothing of ratios', () => {
     const verdicts = targetVerdicts([row('start', { ratio: null, failures: 0 }), row('report', { ratio: null, failures: 3 })], true);
     expect(verdicts).toEqual([
