@@ -19,7 +19,11 @@ interface ClaimedRow {
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Claims due messages of a topic; SKIP LOCKED lets processes claim disjoint batches at once. */
+  /**
+   * Claims due messages of a topic; SKIP LOCKED lets processes claim disjoint batches at once. Due as of the
+   * statement's start (`now()`): `clock_timestamp()`, volatile, cannot bound the index scan, and every poll would read
+   * every pending message of the topic, those backing off for minutes included.
+   */
   async claimDue(topic: string, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
     const rows = await queryRows<ClaimedRow>(
       this.dataSource.manager,
@@ -27,8 +31,8 @@ export class OutboxRepository {
           SET attempts = o.attempts + 1,
               lease_until = clock_timestamp() + make_interval(secs => $3::float8 / 1000)
          FROM (SELECT id FROM outbox
-                WHERE topic = $1 AND status = 'pending' AND next_attempt_at <= clock_timestamp()
-                  AND (lease_until IS NULL OR lease_until < clock_timestamp())
+                WHERE topic = $1 AND status = 'pending' AND next_attempt_at <= now()
+                  AND (lease_until IS NULL OR lease_until < now())
                 ORDER BY next_attempt_at
                 LIMIT $2
                 FOR UPDATE SKIP LOCKED) due
@@ -84,7 +88,7 @@ export class OutboxRepository {
       `DELETE FROM outbox WHERE id IN (
          SELECT id FROM outbox
           WHERE finished_at IS NOT NULL AND status IN ('delivered', 'discarded')
-            AND finished_at < clock_timestamp() - make_interval(hours => $1)
+            AND finished_at < now() - make_interval(hours => $1)
           LIMIT $2)
        RETURNING id`,
       [olderThanHours, batch],

@@ -105,12 +105,16 @@ export class NumberRepository {
     return row?.state ?? null;
   }
 
-  /** Rows whose next evaluation is due, locked; rows another process holds are skipped, not waited for. */
+  /**
+   * Rows whose next evaluation is due, locked; rows another process holds are skipped, not waited for. Due as of the
+   * transaction's start (`now()`), not `clock_timestamp()`: a volatile function cannot bound an index scan, and
+   * with it every tick read the index's every scheduled row (100 000 numbers on watch: 15–200 ms a second).
+   */
   async claimDue(manager: EntityManager, limit: number): Promise<LockedNumber[]> {
     const rows = await queryRows<NumberRow>(
       manager,
       `SELECT ${COLUMNS} FROM numbers
-        WHERE next_evaluation_at IS NOT NULL AND next_evaluation_at <= clock_timestamp()
+        WHERE next_evaluation_at IS NOT NULL AND next_evaluation_at <= now()
         ORDER BY next_evaluation_at
         LIMIT $1
         FOR UPDATE SKIP LOCKED`,
