@@ -83,6 +83,11 @@ export function ownQuantileBound(own: OwnTimes, q = 0.99): number | null {
   return own.within.find(([, count]) => count >= q * own.count)?.[0] ?? Infinity;
 }
 
+/** The least bucket bound within which 99% of several runs' requests, taken together, were held; null without runs. */
+export function ownP99(loops: readonly LoopAndGc[]): number | null {
+  return loops.length ? ownQuantileBound(mergeOwnTimes(loops.map((loop) => loop.own))) : null;
+}
+
 /** "≤ 10 ms", from a bucket bound. */
 export function describeBound(boundMs: number | null): string {
   if (boundMs === null) return '—';
@@ -94,7 +99,7 @@ export function describeLoopAndGc(loop: LoopAndGc): string {
     .filter(([, { count }]) => count > 0)
     .map(([kind, { count, ms }]) => `${kind} ${count} × ${(ms / count).toFixed(1)} ms`)
     .join(', ');
-  return `event loop delay p99 ${loop.loopP99Ms.toFixed(1)} ms, max ${loop.loopMaxMs.toFixed(1)} ms; GC ${gc || 'none'}; own time p99 ${describeBound(ownQuantileBound(loop.own))}`;
+  return `event loop delay p99 ${loop.loopP99Ms.toFixed(1)} ms, max ${loop.loopMaxMs.toFixed(1)} ms; GC ${gc || 'none'}; own time p99 ${describeBound(ownP99([loop]))}`;
 }
 
 /** The samples of a Prometheus text exposition this file reads, by name with labels. */

@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AgainstBuild, buildAgainst } from './against';
 import { idleCpu, meterCpu } from './cpu-meter';
-import { describeBound, describeLoopAndGc, LoopAndGc, mergeOwnTimes, meterLoopAndGc, ownQuantileBound } from './loop-and-gc';
+import { describeBound, describeLoopAndGc, LoopAndGc, meterLoopAndGc, ownP99 } from './loop-and-gc';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
 import { targetVerdicts, verdictTable } from './targets';
 import { outboxDrained } from './outbox-drained';
@@ -352,9 +352,7 @@ async function main(): Promise<void> {
           const med = (xs: Metered[], pick: (x: Metered) => number) => (xs.length ? fmt1(median(xs.map(pick))) : '—');
           const loops = s.filter((x) => x.loop).map((x) => x.loop!);
           const loop = loops.length ? `${fmt1(median(loops.map((l) => l.loopP99Ms)))} / ${fmt1(Math.max(...loops.map((l) => l.loopMaxMs)))}` : '—';
-          const own = loops.length
-            ? `${describeBound(ownQuantileBound(mergeOwnTimes(loops.map((l) => l.own))))}${loops.length > 1 ? ` (${loops.map((l) => describeBound(ownQuantileBound(l.own))).join(', ')})` : ''}`
-            : '—';
+          const own = `${describeBound(ownP99(loops))}${loops.length > 1 ? ` (${loops.map((l) => describeBound(ownP99([l]))).join(', ')})` : ''}`;
           const rps = (xs: Metered[]) => (xs.length ? median(xs.map((x) => x.rps)).toFixed(0) : '—');
           const failures = failuresOf(s);
           return `| ${path.label}${phase} | ${rate} | ${rps(s)} | ${med(s, (x) => x.p50)} | ${p99Cell(s)} | ${loop} | ${own} | ${rps(r)} | ${med(r, (x) => x.p50)} | ${p99Cell(r)} | ${failures} |`;
@@ -386,7 +384,7 @@ async function main(): Promise<void> {
         ratio: r.length ? ratioOf(s, r) : null,
         pacedP99: paced?.service.length ? median(paced.service.map((x) => x.p99)) : null,
         rawPacedP99: paced?.raw.length ? median(paced.raw.map((x) => x.p99)) : null,
-        ownPacedP99: paced?.service.some((x) => x.loop) ? ownQuantileBound(mergeOwnTimes(paced.service.filter((x) => x.loop).map((x) => x.loop!.own))) : null,
+        ownPacedP99: ownP99((paced?.service ?? []).filter((x) => x.loop).map((x) => x.loop!)),
         failures: failuresOf([...s, ...(paced?.service ?? [])]),
       })),
       options.embedded,
