@@ -7,6 +7,7 @@ const row = (name: string, figures: Partial<PathFigures> = {}): PathFigures => (
   ratio: 1,
   pacedP99: 1,
   rawPacedP99: 1,
+  ownPacedP99: null,
   failures: 0,
   ...figures,
 });

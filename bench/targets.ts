@@ -19,7 +19,7 @@ export interface PathFigures {
    * The bucket bound (ms) within which 99% of the paced rounds' requests were held by the service itself (its HTTP
    * histogram); null when not scraped. Said beside the p99, never judged: the target is the client's.
    */
-  ownPacedP99?: number | null;
+  ownPacedP99: number | null;
   /** Errors and non-2xx answers over every run of the service, saturated and paced. */
   failures: number;
 }
@@ -63,7 +63,7 @@ export function targetVerdicts(rows: readonly PathFigures[], embedded: boolean):
     if (target.p99 !== undefined && row.pacedP99 !== null) {
       const notes = [
         ...(row.rawPacedP99 !== null ? [`raw ${row.rawPacedP99.toFixed(1)} ms`] : []),
-        ...(row.ownPacedP99 != null ? [`the service's own time ${describeBound(row.ownPacedP99)}`] : []),
+        ...(row.ownPacedP99 !== null ? [`the service's own time ${describeBound(row.ownPacedP99)}`] : []),
       ];
       const raw = notes.length ? ` (${notes.join('; ')})` : '';
       verdicts.push({ target: `${row.label}${row.phase}: paced p99 ≤ ${target.p99} ms`, measured: `${row.pacedP99.toFixed(1)} ms${raw}`, met: row.pacedP99 <= target.p99 });
