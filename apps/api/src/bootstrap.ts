@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DisplayService } from '@phonetrust/display';
 import { ApiKeyAuthenticator, Env, httpConfig, HttpConfig, MetricsRegistry } from '@phonetrust/platform';
 import { FileReport } from '@phonetrust/reporting';
+import { CheckCodeService } from '@phonetrust/verification';
 import { AppModule } from './app.module';
 import { installDisplayFastPath } from './display/display-fast-path';
 import { fastifyOptions } from './http/fastify-options';
@@ -14,6 +15,7 @@ import { installHotRouteLogging } from './http/logging';
 import { setupSwagger } from './http/swagger';
 import { createValidationPipe } from './http/validation.pipe';
 import { installReportFastPath } from './reports/report-fast-path';
+import { installCheckFastPath } from './verifications/check-fast-path';
 
 /**
  * Builds the API application from an environment, ready to listen. main.ts and the e2e tests both use it,
@@ -33,6 +35,7 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
   installHotRouteLogging(fastify, http);
   installDisplayFastPath(fastify, app.get(ApiKeyAuthenticator), app.get(DisplayService));
   installReportFastPath(fastify, app.get(ApiKeyAuthenticator), app.get(FileReport), createValidationPipe());
+  installCheckFastPath(fastify, app.get(ApiKeyAuthenticator), app.get(CheckCodeService), createValidationPipe());
   if (http.docs) setupSwagger(app);
   await app.init();
   await fastify.ready();

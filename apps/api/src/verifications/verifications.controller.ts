@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, IdParamPipe, Principal, Roles } from '@phonetrust/platform';
 import { CancelVerificationService, CheckCodeService, ResendCodeService, StartVerificationService } from '@phonetrust/verification';
+import { VERIFICATION_ROLES } from './check-fast-path';
 import { CheckCodeDto, CheckResultDto, ResendCodeDto, StartVerificationDto, VerificationDto } from './verification.dto';
 
 @ApiTags('verifications')
 @ApiBearerAuth()
-@Roles('platform')
+@Roles(...VERIFICATION_ROLES)
 @Controller('v1/verifications')
 export class VerificationsController {
   constructor(
@@ -32,6 +33,7 @@ export class VerificationsController {
     return response.body;
   }
 
+  /** Usually answered by `installCheckFastPath`, which checks the same way; this handles what it passes on. */
   @Post(':id/check')
   @HttpCode(200)
   @ApiOkResponse({ type: CheckResultDto })
