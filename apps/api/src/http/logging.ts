@@ -7,9 +7,9 @@ import { Params, PinoLogger } from 'nestjs-pino';
 import { withHook } from './route-hooks';
 
 /**
- * The hot routes, answered from Fastify hooks when they can be (the display check, report intake, the code check). pino-http's
- * middleware, with its per-request child logger and async context, is not run for them: `installHotRouteLogging`
- * writes their request lines, the same lines, from a Fastify hook.
+ * The hot routes, answered from Fastify hooks when they can be (the display check, report intake, the code check).
+ * pino-http's middleware, with its per-request child logger and async context, is not run for them:
+ * `installHotRouteLogging` writes their request lines, the same lines, from a Fastify hook.
  */
 export const HOT_ROUTES = [
   { method: 'GET', url: '/v1/numbers/:phoneNumber/display' },
