@@ -1,10 +1,9 @@
 import { ApiKeyGuard } from '@phonetrust/platform';
 import { changeBusSettled } from '../support/change-bus-settled';
-import { ApiResponse, HttpClient } from '../support/http-client';
+import { ApiResponse } from '../support/http-client';
 import { newPhoneNumber, newReporterId, reportBody, trustedAttestedScam } from '../support/report-factory';
-import { spawnApi } from '../support/spawn-api';
-import { createTestDatabase } from '../support/test-database';
-import { ADMIN_KEY, startTestApp, TestApp } from '../support/test-app';
+import { logLines, withLoggedApi } from '../support/logged-api';
+import { startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -134,13 +133,7 @@ describe('report intake: the fast path answers as the controller does', () => {
 
 describe('report intake: request lines', () => {
   it('logs one line per report, from the hook or the controller, as for every other write', async () => {
-    const db = await createTestDatabase();
-    const api = spawnApi({ ...db.env, ADMIN_API_KEY: ADMIN_KEY, LOG_REQUESTS: 'writes' });
-    try {
-      const url = await api.ready;
-      const admin = new HttpClient(url, ADMIN_KEY);
-      const created = await admin.post('/v1/api-keys', { name: 'logged', role: 'platform' });
-      const platform = new HttpClient(url, created.body.key);
+    await withLoggedApi({ LOG_REQUESTS: 'writes' }, async (api, platform) => {
       const phone = newPhoneNumber();
       const answers = [
         await platform.post('/v1/reports', reportBody(phone)),
@@ -150,15 +143,9 @@ describe('report intake: request lines', () => {
       await platform.get(`/v1/numbers/${encodeURIComponent(phone)}/display`);
       expect(answers.map((a) => a.status)).toEqual([201, 201, 400]);
       const ids = answers.map((a) => a.headers.get('x-request-id'));
-      const logLines = () =>
-        api
-          .output()
-          .split('\n')
-          .filter((line) => line.startsWith('{'))
-          .map((line) => JSON.parse(line) as { level: number; req?: { id: string; method: string; url: string }; res?: { statusCode: number } });
       // A line is written once its response has gone, and reaches this process a moment later.
-      await waitFor(() => logLines().filter((line) => line.req?.url === '/v1/reports').length >= 3, 5000, 'the request lines');
-      const lines = logLines();
+      await waitFor(() => logLines(api).filter((line) => line.req?.url === '/v1/reports').length >= 3, 5000, 'the request lines');
+      const lines = logLines(api);
       const reportLines = lines.filter((line) => line.req?.url === '/v1/reports');
       expect(reportLines.map((line) => [line.req!.id, line.req!.method, line.res!.statusCode, line.level])).toEqual([
         [ids[0], 'POST', 201, 30],
@@ -168,10 +155,6 @@ describe('report intake: request lines', () => {
       // LOG_REQUESTS=writes: no line for the display check, nor anything holding the number in clear.
       expect(lines.filter((line) => line.req?.method === 'GET')).toEqual([]);
       expect(api.output()).not.toContain(phone);
-    } finally {
-      api.kill('SIGTERM');
-      await api.exited;
-      await db.drop();
-    }
+    });
   });
 });

@@ -3,9 +3,7 @@ import { ApiKeyGuard } from '@phonetrust/platform';
 import { changeBusSettled } from '../support/change-bus-settled';
 import { ApiResponse, HttpClient } from '../support/http-client';
 import { newReporterId } from '../support/report-factory';
-import { spawnApi } from '../support/spawn-api';
-import { createTestDatabase } from '../support/test-database';
-import { ADMIN_KEY } from '../support/test-app';
+import { logLines, withLoggedApi } from '../support/logged-api';
 import { waitFor } from '../support/wait-for';
 import { freshMobile, VerificationFixture, wrongCodeFor } from './verification-fixture';
 
@@ -112,25 +110,13 @@ describe('code check: the fast path answers as the controller does', () => {
 
 describe('code check: request lines', () => {
   it('logs one line per check, from the hook or the controller, as for every other write', async () => {
-    const db = await createTestDatabase();
-    const api = spawnApi({ ...db.env, ADMIN_API_KEY: ADMIN_KEY, LOG_REQUESTS: 'writes' });
-    try {
-      const url = await api.ready;
-      const admin = new HttpClient(url, ADMIN_KEY);
-      const created = await admin.post('/v1/api-keys', { name: 'logged', role: 'platform' });
-      const platform = new HttpClient(url, created.body.key);
+    await withLoggedApi({ LOG_REQUESTS: 'writes' }, async (api, platform) => {
       const unknown = randomUUID();
       const paths = [`/v1/verifications/${unknown}/check`, `/v1/verifications/${unknown}/check`, '/v1/verifications/not-a-uuid/check'];
       const answers = [await platform.post(paths[0], { code: '123456' }), await platform.post(paths[1], { code: 'x' }), await platform.post(paths[2], { code: '123456' })];
       expect(answers.map((a) => a.status)).toEqual([404, 400, 404]);
       const ids = answers.map((a) => a.headers.get('x-request-id'));
-      const checkLines = () =>
-        api
-          .output()
-          .split('\n')
-          .filter((line) => line.startsWith('{'))
-          .map((line) => JSON.parse(line) as { level: number; req?: { id: string; method: string; url: string }; res?: { statusCode: number } })
-          .filter((line) => line.req?.url.endsWith('/check'));
+      const checkLines = () => logLines(api).filter((line) => line.req?.url.endsWith('/check'));
       // A line is written once its response has gone, and reaches this process a moment later.
       await waitFor(() => checkLines().length >= 3, 5000, 'the request lines');
       await new Promise((resolve) => setTimeout(resolve, 200)); // a second line for any request would be here by now
@@ -139,10 +125,6 @@ describe('code check: request lines', () => {
         [ids[1], 'POST', paths[1], 400, 40],
         [ids[2], 'POST', paths[2], 404, 40],
       ]);
-    } finally {
-      api.kill('SIGTERM');
-      await api.exited;
-      await db.drop();
-    }
+    });
   });
 });
