@@ -30,4 +30,18 @@ describe('migrations and entities', () => {
       await db.drop();
     }
   });
+
+  it('migrate on a pool of one connection, and two at once apply each migration once', async () => {
+    const db = await createTestDatabase();
+    // The migration lock's connection runs the migrations: a second one would never come from a pool of one.
+    const config = databaseConfig.parse(new EnvReader({ ...db.env, DATABASE_POOL_SIZE: '1', DATABASE_CONNECT_TIMEOUT_MS: '5000' }));
+    const databases = await Promise.all([1, 2].map(() => openDatabase(config, SCHEMA, { runMigrations: true })));
+    try {
+      const count = (SCHEMA.migrations as unknown[]).length;
+      expect(await databases[0].dataSource.query('SELECT count(*)::int AS n FROM schema_migrations')).toEqual([{ n: count }]);
+    } finally {
+      await Promise.all(databases.map((database) => database.close()));
+      await db.drop();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { DataSource, DataSourceOptions, MixedList, EntitySchema, MigrationExecutor } from 'typeorm';
 import { DatabaseConfig } from '../config/platform.config';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { PipeliningClient } from './pipelining-client';
@@ -106,7 +106,10 @@ export async function runMigrations(database: Database): Promise<void> {
     await runner.connect();
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     try {
-      await dataSource.runMigrations({ transaction: 'each' });
+      // On the connection that holds the lock: with a pool of one, a second connection would never come.
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = 'each';
+      await executor.executePendingMigrations();
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
     }
