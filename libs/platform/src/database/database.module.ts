@@ -1,6 +1,8 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/platform.config';
+import { MetricsRegistry } from '../metrics/metrics.registry';
+import { DatabaseMetrics } from './database-metrics';
 import { Database, DatabaseSchema, openDatabase } from './open-database';
 
 @Injectable()
@@ -12,7 +14,10 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Opens the database once for the process (migrations included) and closes it last on shutdown. */
+/**
+ * Opens the database once for the process (migrations included) and closes it last on shutdown. Its statements and
+ * pool are in the process's metrics when it has a registry (`DatabaseMetrics`).
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(schema: DatabaseSchema): DynamicModule {
@@ -22,8 +27,9 @@ export class DatabaseModule {
       providers: [
         {
           provide: Database,
-          inject: [databaseConfig.KEY],
-          useFactory: (config: DatabaseConfig) => openDatabase(config, schema),
+          inject: [databaseConfig.KEY, { token: MetricsRegistry, optional: true }],
+          useFactory: (config: DatabaseConfig, metrics?: MetricsRegistry) =>
+            openDatabase(config, schema, { observer: metrics ? new DatabaseMetrics(metrics) : undefined }),
         },
         { provide: DataSource, inject: [Database], useFactory: (database: Database) => database.dataSource },
         DatabaseLifecycle,

@@ -1,6 +1,9 @@
 import { DataSource, DataSourceOptions, MixedList, EntitySchema, MigrationExecutor } from 'typeorm';
 import { DatabaseConfig } from '../config/platform.config';
+import { DatabaseObserver } from './database-observer';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { meteredPg } from './metered-pool';
+import { MeteredClient } from './metered-client';
 import { PipeliningClient } from './pipelining-client';
 
 export interface DatabaseSchema {
@@ -35,16 +38,17 @@ const MIGRATION_LOCK_ID = 7310_2024;
 
 /**
  * The one way the app, the CLI and the tests open the database: PostgreSQL when DATABASE_URL is set,
- * otherwise the embedded one. Migrations (never `synchronize`) run when `runMigrations` is set.
+ * otherwise the embedded one. Migrations (never `synchronize`) run when `runMigrations` is set. `observer` is told
+ * every statement's round trip and every wait for a connection (the app's `DatabaseMetrics`).
  */
 export async function openDatabase(
   config: DatabaseConfig,
   schema: DatabaseSchema,
-  options: { runMigrations?: boolean; applicationName?: string } = {},
+  options: { runMigrations?: boolean; applicationName?: string; observer?: DatabaseObserver } = {},
 ): Promise<Database> {
   const embedded = config.url ? null : await EmbeddedPostgres.start(config.embeddedDir);
   try {
-    const dataSource = new DataSource(dataSourceOptions(config, schema, embedded, options.applicationName));
+    const dataSource = new DataSource(dataSourceOptions(config, schema, embedded, options.applicationName, options.observer));
     await dataSource.initialize();
     const database = new Database(dataSource, embedded);
     if (options.runMigrations ?? config.migrationsRun) await runMigrations(database);
@@ -60,6 +64,7 @@ export function dataSourceOptions(
   schema: DatabaseSchema,
   embedded: EmbeddedPostgres | null,
   applicationName = 'phonetrust',
+  observer?: DatabaseObserver,
 ): DataSourceOptions {
   const url = embedded ? embedded.url : config.url!;
   return {
@@ -73,13 +78,16 @@ export function dataSourceOptions(
     installExtensions: false,
     logging: false,
     applicationName,
+    ...(observer ? { driver: meteredPg(observer) } : {}),
     connectTimeoutMS: config.connectTimeoutMs,
     // PGlite executes one statement at a time: one connection, and every query inside a transaction must
     // use that transaction's EntityManager (a second pooled query would wait on the first forever).
     poolSize: embedded ? 1 : config.poolSize,
+    // `observer` reaches each client in the pool's options: MeteredClient (and PipeliningClient, one) times what it sends.
     extra: embedded
-      ? { max: 1 }
+      ? { max: 1, observer, Client: MeteredClient }
       : {
+          observer,
           max: config.poolSize,
           idleTimeoutMillis: config.poolIdleTimeoutMs,
           keepAlive: true,
@@ -89,7 +97,7 @@ export function dataSourceOptions(
           idle_in_transaction_session_timeout: 60000,
           // Each transaction's BEGIN goes out with its first statement, and its COMMIT with a statement marked last
           // (PipeliningClient): up to two round trips fewer.
-          ...(config.pipeline ? { pipeline: true, Client: PipeliningClient } : {}),
+          ...(config.pipeline ? { pipeline: true, Client: PipeliningClient } : { Client: MeteredClient }),
         },
   };
 }

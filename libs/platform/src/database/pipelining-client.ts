@@ -1,4 +1,5 @@
-import { Client, QueryResult } from 'pg';
+import { QueryResult } from 'pg';
+import { MeteredClient } from './metered-client';
 
 /**
  * The marker a query config carries when it is its transaction's last statement (see `QueryOptions.last`): the
@@ -31,9 +32,10 @@ const START = 'START TRANSACTION';
  *
  * Nothing changes off pipeline mode (the embedded database). A query with a callback or of a custom kind is sent as
  * it comes, behind a BEGIN still held. A statement marked last must really be the last: any query after it but
- * COMMIT or ROLLBACK is refused, and work that throws after it cannot undo it (its COMMIT has gone out).
+ * COMMIT or ROLLBACK is refused, and work that throws after it cannot undo it (its COMMIT has gone out). What goes
+ * out is timed statement by statement (`MeteredClient`), the BEGIN and COMMIT sent with others included.
  */
-export class PipeliningClient extends Client {
+export class PipeliningClient extends MeteredClient {
   private phase: Phase = 'idle';
   private committing: Promise<QueryResult> | null = null;
 
@@ -84,9 +86,10 @@ export class PipeliningClient extends Client {
       this.phase = 'open';
       if (commit) {
         this.phase = 'committed';
-        this.committing = super.query('COMMIT');
+        const committing: Promise<QueryResult> = super.query('COMMIT');
         // Awaited when TypeORM commits or rolls back; until then, a failure must not count as unhandled.
-        this.committing.catch(() => undefined);
+        committing.catch(() => undefined);
+        this.committing = committing;
       }
       return begun ? Promise.all([begun, result]).then(([, rows]) => rows) : result;
     } finally {
