@@ -1,4 +1,4 @@
-import { describeBound, mergeOwnTimes, ownQuantileBound, ownTimes } from './loop-and-gc';
+import { describeBound, histogramBetween, mergeOwnTimes, ownQuantileBound, ownTimes } from './loop-and-gc';
 
 /** A scrape's samples as `scrape` keeps them: name with labels → value. */
 const samples = (entries: Record<string, number>) => new Map(Object.entries(entries));
@@ -52,5 +52,27 @@ describe('the service own times', () => {
     expect(merged).toEqual({ count: 200, within: [[5, 194], [Infinity, 200]] });
     // 97% within 5 ms over both rounds: the p99 is beyond that bucket, though one round held 99% within it.
     expect(ownQuantileBound(merged)).toBe(Infinity);
+  });
+});
+
+describe("the database's share", () => {
+  const statements = (le: string) => `phonetrust_db_statement_seconds_bucket{le="${le}"}`;
+  const waits = (le: string) => `phonetrust_db_pool_wait_seconds_bucket{le="${le}"}`;
+
+  it('reads a histogram without labels by its own name, not a longer one', () => {
+    const before = samples({ [statements('0.001')]: 100, [statements('0.015')]: 200, [statements('+Inf')]: 200 });
+    const after = samples({
+      [statements('0.001')]: 500,
+      [statements('0.015')]: 1190,
+      [statements('+Inf')]: 1200,
+      [waits('0.001')]: 7,
+      [waits('+Inf')]: 9,
+    });
+    const run = histogramBetween(before, after, 'phonetrust_db_statement_seconds');
+    expect(run).toEqual({ count: 1000, within: [[1, 400], [15, 990], [Infinity, 1000]] });
+    expect(ownQuantileBound(run)).toBe(15);
+    expect(histogramBetween(before, after, 'phonetrust_db_pool_wait_seconds')).toEqual({ count: 9, within: [[1, 7], [Infinity, 9]] });
+    // A service without them (an older ref's, with --against): nothing observed, no bound.
+    expect(ownQuantileBound(histogramBetween(samples({}), samples({}), 'phonetrust_db_statement_seconds'))).toBeNull();
   });
 });

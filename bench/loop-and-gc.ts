@@ -16,6 +16,12 @@ export interface LoopAndGc {
   gc: Record<string, { count: number; ms: number }>;
   /** The service's own time for the run's requests, from its HTTP histogram (see `OwnTimes`). */
   own: OwnTimes;
+  /**
+   * The database's share, from the service's `DatabaseMetrics` (none before they existed, with `--against`): each
+   * statement's round trip as the service saw it, and each wait for a pooled connection.
+   */
+  statements: OwnTimes;
+  poolWaits: OwnTimes;
 }
 
 /**
@@ -49,18 +55,38 @@ export async function meterLoopAndGc<T>(serviceUrl: string, load: () => Promise<
   const lateMs = (name: string) => Math.max(0, (after.get(name) ?? NaN) * 1000 - LOOP_RESOLUTION_MS);
   return {
     ...result,
-    loop: { loopP99Ms: lateMs('nodejs_eventloop_lag_p99_seconds'), loopMaxMs: lateMs('nodejs_eventloop_lag_max_seconds'), gc, own: ownTimes(before, after) },
+    loop: {
+      loopP99Ms: lateMs('nodejs_eventloop_lag_p99_seconds'),
+      loopMaxMs: lateMs('nodejs_eventloop_lag_max_seconds'),
+      gc,
+      own: ownTimes(before, after),
+      statements: histogramBetween(before, after, 'phonetrust_db_statement_seconds'),
+      poolWaits: histogramBetween(before, after, 'phonetrust_db_pool_wait_seconds'),
+    },
   };
 }
 
-const BUCKET = /^http_request_duration_seconds_bucket\{(.*)\}$/;
+/** The histograms `scrape` keeps, by name (their `_bucket` samples). */
+const HISTOGRAMS = ['http_request_duration_seconds', 'phonetrust_db_statement_seconds', 'phonetrust_db_pool_wait_seconds'];
 
 /** The requests between two scrapes, by bucket, summed over every route but /metrics (the scrapes' own). */
 export function ownTimes(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): OwnTimes {
+  return histogramBetween(before, after, 'http_request_duration_seconds', (labels) => labels.includes('route="/metrics"'));
+}
+
+/** A histogram's observations between two scrapes, by bucket (ms), summed over its label sets but those `skip`s. */
+export function histogramBetween(
+  before: ReadonlyMap<string, number>,
+  after: ReadonlyMap<string, number>,
+  metric: string,
+  skip: (labels: string) => boolean = () => false,
+): OwnTimes {
   const within = new Map<number, number>();
+  const prefix = `${metric}_bucket{`;
   for (const [name, value] of after) {
-    const labels = BUCKET.exec(name)?.[1];
-    if (labels === undefined || labels.includes('route="/metrics"')) continue;
+    if (!name.startsWith(prefix) || !name.endsWith('}')) continue;
+    const labels = name.slice(prefix.length, -1);
+    if (skip(labels)) continue;
     const le = /le="([^"]+)"/.exec(labels)?.[1];
     if (le === undefined) continue;
     const bound = le === '+Inf' ? Infinity : Number(le) * 1000;
@@ -85,7 +111,12 @@ export function ownQuantileBound(own: OwnTimes, q = 0.99): number | null {
 
 /** The least bucket bound within which 99% of several runs' requests, taken together, were held; null without runs. */
 export function ownP99(loops: readonly LoopAndGc[]): number | null {
-  return loops.length ? ownQuantileBound(mergeOwnTimes(loops.map((loop) => loop.own))) : null;
+  return mergedP99(loops, (loop) => loop.own);
+}
+
+/** The same for one of their histograms: null when no run observed anything in it. */
+export function mergedP99(loops: readonly LoopAndGc[], pick: (loop: LoopAndGc) => OwnTimes): number | null {
+  return ownQuantileBound(mergeOwnTimes(loops.map(pick)));
 }
 
 /** "≤ 10 ms", from a bucket bound. */
@@ -99,7 +130,8 @@ export function describeLoopAndGc(loop: LoopAndGc): string {
     .filter(([, { count }]) => count > 0)
     .map(([kind, { count, ms }]) => `${kind} ${count} × ${(ms / count).toFixed(1)} ms`)
     .join(', ');
-  return `event loop delay p99 ${loop.loopP99Ms.toFixed(1)} ms, max ${loop.loopMaxMs.toFixed(1)} ms; GC ${gc || 'none'}; own time p99 ${describeBound(ownP99([loop]))}`;
+  const database = loop.statements.count > 0 ? `; a statement p99 ${describeBound(ownQuantileBound(loop.statements))}, a wait for a connection p99 ${describeBound(ownQuantileBound(loop.poolWaits))}` : '';
+  return `event loop delay p99 ${loop.loopP99Ms.toFixed(1)} ms, max ${loop.loopMaxMs.toFixed(1)} ms; GC ${gc || 'none'}; own time p99 ${describeBound(ownP99([loop]))}${database}`;
 }
 
 /** The samples of a Prometheus text exposition this file reads, by name with labels. */
@@ -107,7 +139,7 @@ async function scrape(serviceUrl: string): Promise<Map<string, number>> {
   const text = await (await fetch(`${serviceUrl}/metrics`)).text();
   const samples = new Map<string, number>();
   for (const line of text.split('\n')) {
-    if (!line.startsWith('nodejs_gc_duration_seconds_') && !line.startsWith('nodejs_eventloop_lag_') && !line.startsWith('http_request_duration_seconds_bucket')) continue;
+    if (!line.startsWith('nodejs_gc_duration_seconds_') && !line.startsWith('nodejs_eventloop_lag_') && !HISTOGRAMS.some((metric) => line.startsWith(`${metric}_bucket`))) continue;
     const space = line.lastIndexOf(' ');
     samples.set(line.slice(0, space), Number(line.slice(space + 1)));
   }

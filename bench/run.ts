@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AgainstBuild, buildAgainst } from './against';
 import { idleCpu, meterCpu } from './cpu-meter';
-import { describeBound, describeLoopAndGc, LoopAndGc, meterLoopAndGc, ownP99 } from './loop-and-gc';
+import { describeBound, describeLoopAndGc, LoopAndGc, mergedP99, meterLoopAndGc, ownP99 } from './loop-and-gc';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
 import { targetVerdicts, verdictTable } from './targets';
 import { outboxDrained } from './outbox-drained';
@@ -344,8 +344,8 @@ async function main(): Promise<void> {
   const p99Cell = (xs: Metered[]) => (xs.length ? `${fmt1(median(xs.map((x) => x.p99)))}${xs.length > 1 ? ` (${xs.map((x) => fmt1(x.p99)).join(', ')})` : ''}` : '—');
   const pacedTable = pacedRows.length
     ? [
-        "| path | paced at req/s | service req/s | service p50 ms | service p99 ms (each round) | service event-loop delay p99 / max ms | the service's own time, p99 (each round) | raw req/s | raw p50 ms | raw p99 ms (each round) | errors + non-2xx |",
-        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+        "| path | paced at req/s | service req/s | service p50 ms | service p99 ms (each round) | service event-loop delay p99 / max ms | the service's own time, p99 (each round) | a database statement / a wait for a connection, p99 | raw req/s | raw p50 ms | raw p99 ms (each round) | errors + non-2xx |",
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
         ...pacedRows.map(({ path, phase, paced }) => {
           const { rate, service: s, raw: r } = paced!;
           // Medians of the rounds; the p99 cells also name each round's, in the order they ran.
@@ -353,9 +353,10 @@ async function main(): Promise<void> {
           const loops = s.filter((x) => x.loop).map((x) => x.loop!);
           const loop = loops.length ? `${fmt1(median(loops.map((l) => l.loopP99Ms)))} / ${fmt1(Math.max(...loops.map((l) => l.loopMaxMs)))}` : '—';
           const own = `${describeBound(ownP99(loops))}${loops.length > 1 ? ` (${loops.map((l) => describeBound(ownP99([l]))).join(', ')})` : ''}`;
+          const database = `${describeBound(mergedP99(loops, (l) => l.statements))} / ${describeBound(mergedP99(loops, (l) => l.poolWaits))}`;
           const rps = (xs: Metered[]) => (xs.length ? median(xs.map((x) => x.rps)).toFixed(0) : '—');
           const failures = failuresOf(s);
-          return `| ${path.label}${phase} | ${rate} | ${rps(s)} | ${med(s, (x) => x.p50)} | ${p99Cell(s)} | ${loop} | ${own} | ${rps(r)} | ${med(r, (x) => x.p50)} | ${p99Cell(r)} | ${failures} |`;
+          return `| ${path.label}${phase} | ${rate} | ${rps(s)} | ${med(s, (x) => x.p50)} | ${p99Cell(s)} | ${loop} | ${own} | ${database} | ${rps(r)} | ${med(r, (x) => x.p50)} | ${p99Cell(r)} | ${failures} |`;
         }),
       ].join('\n')
     : '';
@@ -385,6 +386,7 @@ async function main(): Promise<void> {
         pacedP99: paced?.service.length ? median(paced.service.map((x) => x.p99)) : null,
         rawPacedP99: paced?.raw.length ? median(paced.raw.map((x) => x.p99)) : null,
         ownPacedP99: ownP99((paced?.service ?? []).filter((x) => x.loop).map((x) => x.loop!)),
+        statementPacedP99: mergedP99((paced?.service ?? []).filter((x) => x.loop).map((x) => x.loop!), (l) => l.statements),
         failures: failuresOf([...s, ...(paced?.service ?? [])]),
       })),
       options.embedded,
@@ -406,7 +408,7 @@ async function main(): Promise<void> {
       table,
       '',
       ...(pacedTable
-        ? [`Latency at a paced load: half the throughput the slower of the two sustained above, offered to both in ${options.rounds} alternating rounds (medians; the event loop's max is the largest of the rounds). The service's own time is the bucket of its HTTP histogram within which 99% of the requests were held in the process, from their arrival to their answer handed to the socket: a client's p99 beyond it was spent outside the service's handling.`, '', pacedTable, '']
+        ? [`Latency at a paced load: half the throughput the slower of the two sustained above, offered to both in ${options.rounds} alternating rounds (medians; the event loop's max is the largest of the rounds). The service's own time is the bucket of its HTTP histogram within which 99% of the requests were held in the process, from their arrival to their answer handed to the socket: a client's p99 beyond it was spent outside the service's handling. The database's share is from the service's own metrics too (\`phonetrust_db_statement_seconds\`, \`phonetrust_db_pool_wait_seconds\`): a statement's round trip as the service saw it, and a wait for a pooled connection, the background work's included.`, '', pacedTable, '']
         : []),
       ...(againstTable ? [`This code against \`${against!.ref}\` (${against!.commit}), in the same rounds (medians of the rounds' ratios).`, '', againstTable, ''] : []),
       "The issue's targets, on this run's medians (p99s at the paced load):",

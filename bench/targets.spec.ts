@@ -8,6 +8,7 @@ const row = (name: string, figures: Partial<PathFigures> = {}): PathFigures => (
   pacedP99: 1,
   rawPacedP99: 1,
   ownPacedP99: null,
+  statementPacedP99: null,
   failures: 0,
   ...figures,
 });
@@ -43,6 +44,8 @@ describe('targetVerdicts', () => {
   it("says the service's own time beside a paced p99, judging the client's", () => {
     const verdicts = targetVerdicts([row('report', { pacedP99: 43.2, rawPacedP99: 19.6, ownPacedP99: 10 })], false);
     expect(verdicts[1]).toEqual({ target: 'report: paced p99 ≤ 25 ms', measured: "43.2 ms (raw 19.6 ms; the service's own time ≤ 10 ms)", met: false });
+    const withDatabase = targetVerdicts([row('report', { pacedP99: 43.2, ownPacedP99: 50, statementPacedP99: 15 })], false);
+    expect(withDatabase[1].measured).toBe("43.2 ms (raw 1.0 ms; the service's own time ≤ 50 ms; a database statement ≤ 15 ms)");
   });
 
   it('on the embedded database asks every path for no errors, and nothing of ratios', () => {

@@ -20,6 +20,8 @@ export interface PathFigures {
    * histogram); null when not scraped. Said beside the p99, never judged: the target is the client's.
    */
   ownPacedP99: number | null;
+  /** The same for a database statement's round trip (its `DatabaseMetrics`), the background's included. */
+  statementPacedP99: number | null;
   /** Errors and non-2xx answers over every run of the service, saturated and paced. */
   failures: number;
 }
@@ -64,6 +66,7 @@ export function targetVerdicts(rows: readonly PathFigures[], embedded: boolean):
       const notes = [
         ...(row.rawPacedP99 !== null ? [`raw ${row.rawPacedP99.toFixed(1)} ms`] : []),
         ...(row.ownPacedP99 !== null ? [`the service's own time ${describeBound(row.ownPacedP99)}`] : []),
+        ...(row.statementPacedP99 !== null ? [`a database statement ${describeBound(row.statementPacedP99)}`] : []),
       ];
       const raw = notes.length ? ` (${notes.join('; ')})` : '';
       verdicts.push({ target: `${row.label}${row.phase}: paced p99 ≤ ${target.p99} ms`, measured: `${row.pacedP99.toFixed(1)} ms${raw}`, met: row.pacedP99 <= target.p99 });
