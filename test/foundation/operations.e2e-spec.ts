@@ -1,3 +1,4 @@
+import { metricSample } from '../support/metric-sample';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('operations endpoints', () => {
@@ -26,18 +27,17 @@ describe('operations endpoints', () => {
 
   it("exposes the database's share: statements' round trips, waits for a connection, the pool's connections", async () => {
     const scrape = async () => (await t.anonymous.get('/metrics')).text;
-    const sample = (text: string, name: string) => Number(text.split('\n').find((line) => line.startsWith(`${name} `))?.slice(name.length + 1) ?? NaN);
     const before = await scrape();
     await t.admin.post('/v1/api-keys', { name: 'metrics-probe', role: 'analyst' });
     const after = await scrape();
-    expect(sample(after, 'phonetrust_db_statement_seconds_count')).toBeGreaterThan(sample(before, 'phonetrust_db_statement_seconds_count'));
-    expect(sample(after, 'phonetrust_db_pool_wait_seconds_count')).toBeGreaterThan(sample(before, 'phonetrust_db_pool_wait_seconds_count'));
+    expect(metricSample(after, 'phonetrust_db_statement_seconds_count')).toBeGreaterThan(metricSample(before, 'phonetrust_db_statement_seconds_count'));
+    expect(metricSample(after, 'phonetrust_db_pool_wait_seconds_count')).toBeGreaterThan(metricSample(before, 'phonetrust_db_pool_wait_seconds_count'));
     expect(after).toMatch(/^phonetrust_db_statement_seconds_bucket\{le="0\.005"\} \d+$/m);
     // The pool has opened connections; what holds or waits for them at the scrape is the background work's.
-    const busy = sample(after, 'phonetrust_db_pool_connections{state="busy"}');
-    const idle = sample(after, 'phonetrust_db_pool_connections{state="idle"}');
+    const busy = metricSample(after, 'phonetrust_db_pool_connections{state="busy"}');
+    const idle = metricSample(after, 'phonetrust_db_pool_connections{state="idle"}');
     expect(busy + idle).toBeGreaterThanOrEqual(1);
-    expect(sample(after, 'phonetrust_db_pool_waiting')).toBeGreaterThanOrEqual(0);
+    expect(metricSample(after, 'phonetrust_db_pool_waiting')).toBeGreaterThanOrEqual(0);
   });
 
   it('serves the OpenAPI document generated from the DTOs, and its UI', async () => {

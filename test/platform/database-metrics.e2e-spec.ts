@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Database, databaseConfig, DatabaseMetrics, EnvReader, MetricsRegistry, openDatabase, queryRows } from '@phonetrust/platform';
 import { SCHEMA } from '@phonetrust/schema';
+import { metricSample } from '../support/metric-sample';
 import { createTestDatabase, TestDatabase, usingPostgres } from '../support/test-database';
 
 /**
@@ -27,11 +28,7 @@ describe('database metrics', () => {
   });
 
   /** A sample of the registry's exposition, by name with labels. */
-  async function sample(name: string): Promise<number> {
-    const text = await registry.registry.metrics();
-    const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-    return line === undefined ? NaN : Number(line.slice(name.length + 1));
-  }
+  const sample = async (name: string) => metricSample(await registry.registry.metrics(), name);
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('times every statement sent, once, and every checkout', async () => {
