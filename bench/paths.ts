@@ -41,6 +41,11 @@ export interface BenchPath {
   prime?(context: PathContext): BenchRequest[];
   /** Measured only after `--scale` has seeded its history. */
   scaleOnly?: boolean;
+  /**
+   * Both sides are the raw baseline's (its `service` load goes to the baseline too): a measure of a design, not of the
+   * service, with no target of its own.
+   */
+  bothRaw?: boolean;
 }
 
 /** Each run's own window of ids: a code check must find attempts left, so runs do not reuse ids. */
@@ -76,21 +81,20 @@ function historyTargets(c: PathContext, side: 0 | 1): string[] {
   return Array.from({ length: UNIQUE }, (_, i) => numbers[(serial + i * 7919) % numbers.length]);
 }
 
-/** A first report by a new reporter (never a duplicate) on each of `targets`' numbers. */
+/** A first report by a new reporter (never a duplicate) on each of the numbers, to `path`. */
+function reports(numbers: string[], path: string): BenchRequest[] {
+  return numbers.map((n) => ({ method: 'POST', path, body: JSON.stringify({ phoneNumber: n, reporterId: `reporter-${serial++}`, category: 'spam' }) }));
+}
+
+/** Report intake on each of `targets`' numbers. */
 function reportPath(label: string, targets: (c: PathContext, side: 0 | 1) => string[]): BenchPath {
   return {
     name: 'report',
     label,
     available: (c) => c.reportsAvailable,
     unavailableReason: 'the reporting module is not in this build',
-    service: (c) => ({
-      headers: json(c.platformKey),
-      requests: targets(c, 0).map((n) => ({ method: 'POST', path: '/v1/reports', body: JSON.stringify({ phoneNumber: n, reporterId: `reporter-${serial++}`, category: 'spam' }) })),
-    }),
-    raw: (c) => ({
-      headers: json(),
-      requests: targets(c, 1).map((n) => ({ method: 'POST', path: '/report', body: JSON.stringify({ phoneNumber: n, reporterId: `reporter-${serial++}`, category: 'spam' }) })),
-    }),
+    service: (c) => ({ headers: json(c.platformKey), requests: reports(targets(c, 0), '/v1/reports') }),
+    raw: (c) => ({ headers: json(), requests: reports(targets(c, 1), '/report') }),
   };
 }
 
@@ -147,6 +151,17 @@ export const benchPaths: BenchPath[] = [
     }),
   },
   reportPath('report intake', () => uniqueMobiles(UNIQUE)),
+  // The second round trip of report intake's design, by itself: the raw baseline locking the number's row before it
+  // writes (two round trips, `/report-locked`) against the same rows written in one (`/report`), in the same rounds.
+  {
+    name: 'floor',
+    label: 'report intake, raw: lock then write (two round trips) / one round trip',
+    bothRaw: true,
+    available: (c) => c.reportsAvailable && c.rawReportSql !== null,
+    unavailableReason: 'needs the raw baseline (PostgreSQL) and the reporting module',
+    service: () => ({ headers: json(), requests: reports(uniqueMobiles(UNIQUE), '/report-locked') }),
+    raw: () => ({ headers: json(), requests: reports(uniqueMobiles(UNIQUE), '/report') }),
+  },
   // After `--scale`, also on the seeded numbers, each with ten reports of the last 90 days and the state they made.
   { ...reportPath('report intake on numbers with history', historyTargets), scaleOnly: true, available: (c) => c.reportsAvailable && !!c.reportedNumbers },
 ];

@@ -285,6 +285,7 @@ async function main(): Promise<void> {
         const services = idle.apps.map((cores, i) => `${i === 0 ? 'service' : against!.ref} ${cores.toFixed(2)}`).join(', ');
         process.stderr.write(`  idle for 1 s before the run, in cores: ${services}, PostgreSQL ${idle.postgres.toFixed(2)}, autovacuum ${idle.autovacuum.toFixed(2)}\n`);
         if (target === 'raw') return meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate));
+        if (path.bothRaw) return meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.service(context, runs.service++), options.connections, duration, rate));
         // Both services take the service's requests, each run a fresh slice of them.
         const [pid, url] = target === 'service' ? [service.pid!, serviceUrl] : [againstService!.pid!, againstUrl!];
         const result = await meterCpu(pid, databaseName, duration, () =>
@@ -296,15 +297,17 @@ async function main(): Promise<void> {
       const rawLoad = rawUrl !== null;
       // This code's service, and the ref's with --against; which of the two goes first swaps every round, so neither
       // always runs on what the other left.
-      const services = (round: number): ('service' | 'against')[] => (!againstUrl ? ['service'] : round % 2 ? ['service', 'against'] : ['against', 'service']);
+      // A path of the baseline's alone (`bothRaw`) has no ref's service to run.
+      const withAgainst = againstUrl !== null && !path.bothRaw;
+      const services = (round: number): ('service' | 'against')[] => (!withAgainst ? ['service'] : round % 2 ? ['service', 'against'] : ['against', 'service']);
       process.stderr.write(`${path.name}: warm-up\n`);
       await run('service', options.warmup);
-      if (againstUrl) await run('against', options.warmup);
+      if (withAgainst) await run('against', options.warmup);
       if (rawLoad) await run('raw', options.warmup);
       for (let round = 1; round <= options.rounds; round++) {
         process.stderr.write(`${path.name}: round ${round}/${options.rounds}\n`);
         for (const target of services(round)) row[target].push(await run(target, options.duration));
-        if (againstUrl) {
+        if (withAgainst) {
           const [mine, theirs] = [row.service[round - 1], row.against[round - 1]];
           process.stderr.write(`  this code / ${against!.ref}: ${(mine.rps / theirs.rps).toFixed(3)}× req/s, Node CPU ${mine.appCpuUs.toFixed(0)} / ${theirs.appCpuUs.toFixed(0)} µs per request\n`);
         }
