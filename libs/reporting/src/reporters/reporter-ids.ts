@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DevSecrets } from '@phonetrust/platform';
 import { reportingConfig, ReportingConfig } from '../reporting.config';
@@ -9,14 +9,15 @@ import { reportingConfig, ReportingConfig } from '../reporting.config';
  */
 @Injectable()
 export class ReporterIds {
-  private readonly secret: string;
+  /** The secret as a key object, made once: HMAC's key setup is not repeated for every report. */
+  private readonly key: KeyObject;
 
   constructor(@Inject(reportingConfig.KEY) config: ReportingConfig, devSecrets: DevSecrets) {
-    this.secret = config.reporterIdSecret ?? devSecrets.get('REPORTER_ID_SECRET');
+    this.key = createSecretKey(Buffer.from(config.reporterIdSecret ?? devSecrets.get('REPORTER_ID_SECRET'), 'utf8'));
   }
 
   hash(reporterId: string): string {
-    return createHmac('sha256', this.secret).update(reporterId, 'utf8').digest('hex');
+    return createHmac('sha256', this.key).update(reporterId, 'utf8').digest('hex');
   }
 }
 

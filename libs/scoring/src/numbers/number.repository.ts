@@ -59,6 +59,8 @@ const SAVE = updateHeldRow(
 );
 /** The number's columns under an `n_` prefix, for statements that return it beside another row. */
 export const PREFIXED_NUMBER_COLUMNS = [...NAMES, 'now'].map((name) => `n.${name} AS n_${name}`).join(', ');
+/** Each column's name under that prefix and its own, made once (a report reads them all). */
+const PREFIXED_NAMES = [...NAMES, 'now'].map((name) => [`n_${name}`, name] as const);
 
 /** The numbers table, as the scoring workflows use it. */
 @Injectable()
@@ -78,7 +80,8 @@ export class NumberRepository {
 
   /** A row selected with `PREFIXED_NUMBER_COLUMNS`, as `lockNumber` returns it. */
   fromPrefixed(row: Record<string, unknown>): LockedNumber {
-    const unprefixed = Object.fromEntries([...NAMES, 'now'].map((name) => [name, row[`n_${name}`]]));
+    const unprefixed: Record<string, unknown> = {};
+    for (const [prefixed, name] of PREFIXED_NAMES) unprefixed[name] = row[prefixed];
     return this.toLocked(unprefixed as unknown as NumberRow);
   }
 
