@@ -71,7 +71,7 @@ app.post<{ Body: { phoneNumber: string; reporterId: string; category: string } }
 // number's row is locked first (BEGIN and the lock in one packet), its new mass decided here, and then written with
 // the report (COMMIT in the same packet). Two round trips where `/report` makes one: what the design's second round
 // trip costs by itself, on this machine, beside what the service costs.
-const pipelined = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10), idleTimeoutMillis: 600000, pipeline: true } as ConstructorParameters<typeof Pool>[0]);
+const pipelined = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10), idleTimeoutMillis: 600000, pipeline: true });
 pipelined.on('error', () => undefined);
 const LOCK_NUMBER_SQL = `INSERT INTO numbers AS n (phone_number) VALUES ($1)
   ON CONFLICT (phone_number) DO UPDATE SET phone_number = EXCLUDED.phone_number
