@@ -1,6 +1,7 @@
 /**
  * npm run bench — measures the hot paths of the service against a raw baseline (plain Fastify + node-postgres
- * doing the same SQL work) in the same run, on the same machine, and writes BENCHMARKS.md.
+ * doing the same SQL work) in the same run, on the same machine, and writes its tables and verdicts to
+ * bench/results/postgres.md (embedded.md with --embedded), from which BENCHMARKS.md's are taken.
  *
  *   npm run bench                       PostgreSQL (BENCH_DATABASE_URL or the local server), all paths
  *   npm run bench -- --embedded         the embedded database (service only: nothing else can reach it)
