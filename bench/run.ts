@@ -37,6 +37,7 @@ import { outboxDrained } from './outbox-drained';
 import { BenchPath, benchPaths, PathContext } from './paths';
 import { seedDatabase, seedHistory, seedThroughApi } from './seed';
 import { startSink } from './sms-sink';
+import { describeRunFacts, RunFactsReader } from './run-facts';
 
 const ROOT = join(__dirname, '..');
 
@@ -234,6 +235,9 @@ async function main(): Promise<void> {
   process.stderr.write(`load generator: ${generator}\n`);
   type Metered = RunResult & { appCpuUs: number; dbCpuUs: number; loop?: LoopAndGc };
   const databaseName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : null;
+  // Report intake's cost depends on how many of its reports moved a number's state, and on how much PostgreSQL read
+  // from outside its buffers: each of its runs says (PostgreSQL only).
+  const runFacts = databaseUrl ? new RunFactsReader(databaseUrl) : null;
   interface Row {
     path: BenchPath;
     phase: string;
@@ -289,10 +293,12 @@ async function main(): Promise<void> {
         if (path.bothRaw) return meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.service(context, runs.service++), options.connections, duration, rate));
         // Both services take the service's requests, each run a fresh slice of them.
         const [pid, url] = target === 'service' ? [service.pid!, serviceUrl] : [againstService!.pid!, againstUrl!];
+        const factsBefore = path.name === 'report' ? await runFacts?.read() : undefined;
         const result = await meterCpu(pid, databaseName, duration, () =>
           meterLoopAndGc(url, () => runLoad(generator, url, path.service(context, runs.service++), options.connections, duration, rate)),
         );
         process.stderr.write(`  ${target === 'service' ? 'service' : against!.ref}: ${describeLoopAndGc(result.loop)}\n`);
+        if (factsBefore) process.stderr.write(`  ${describeRunFacts(factsBefore, await runFacts!.read(true), result.rps * duration)}\n`);
         return result;
       };
       const rawLoad = rawUrl !== null;
@@ -430,6 +436,7 @@ async function main(): Promise<void> {
   raw?.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
   await sink.stop();
+  await runFacts?.close();
   if (databaseUrl) await dropDatabase(serverUrl, databaseUrl).catch(() => undefined);
 }
 
