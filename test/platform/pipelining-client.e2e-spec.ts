@@ -18,10 +18,11 @@ describe('pipelined transactions', () => {
   let proxy: TcpProxy | null = null;
   let database: Database;
   let dataSource: DataSource;
+  let env: Record<string, string | undefined>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    let env = db.env;
+    env = db.env;
     if (db.url) {
       // Through a proxy that counts the writes the app makes.
       proxy = TcpProxy.forUrl(db.url);
@@ -145,9 +146,12 @@ describe('pipelined transactions', () => {
       });
     await work(true); // warms a pooled connection and its prepared statements
     const before = proxy!.clientChunks;
+    const answersBefore = proxy!.serverChunks;
     await work(true);
     // BEGIN + SELECT, INSERT + COMMIT: unpipelined it would be 4.
     expect(proxy!.clientChunks - before).toBe(2);
+    // And one answer each: BEGIN and COMMIT go under their statement's Sync, so the server flushes once a round trip.
+    expect(proxy!.serverChunks - answersBefore).toBe(2);
     const unmarked = proxy!.clientChunks;
     await work(false);
     expect(proxy!.clientChunks - unmarked).toBe(3);
@@ -155,6 +159,41 @@ describe('pipelined transactions', () => {
     await dataSource.transaction(async () => undefined);
     expect(proxy!.clientChunks - empty).toBe(0);
     expect(await queryOne(dataSource.manager, `SELECT v FROM pipe_t WHERE id = 1`)).toEqual({ v: 3 });
+  });
+
+  it('fails the transaction when the COMMIT sent with its last statement fails, and commits nothing', async () => {
+    await dataSource.query(`CREATE TABLE pipe_deferred (id int, CONSTRAINT uq_pipe_deferred UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)`);
+    try {
+      // The duplicate is found at COMMIT, after the statement itself succeeded.
+      const failing = dataSource.transaction(async (tx) => {
+        await queryRows(tx, `INSERT INTO pipe_deferred VALUES ($1)`, [1], { prepare: true });
+        return queryRows(tx, `INSERT INTO pipe_deferred VALUES ($1) RETURNING id`, [1], { prepare: true, last: true });
+      });
+      await expect(failing).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
+      expect(await queryRows(dataSource.manager, `SELECT id FROM pipe_deferred`)).toEqual([]);
+      // The connection is outside any transaction afterwards: this statement autocommits.
+      await dataSource.transaction((tx) => queryRows(tx, `INSERT INTO pipe_deferred VALUES ($1)`, [2], { prepare: true, last: true }));
+      expect(await queryRows(dataSource.manager, `SELECT id FROM pipe_deferred`)).toEqual([{ id: 2 }]);
+    } finally {
+      await dataSource.query(`DROP TABLE pipe_deferred`);
+    }
+  });
+
+  (usingPostgres ? it : it.skip)('prepares a statement again on a connection where its first Parse, sent with BEGIN, failed', async () => {
+    // One connection, so the second transaction runs where the first failed.
+    const single = await openDatabase(databaseConfig.parse(new EnvReader({ ...env, DATABASE_POOL_SIZE: '1' })), SCHEMA);
+    try {
+      const text = `SELECT v FROM pipe_later WHERE id = $1`;
+      await expect(single.dataSource.transaction((tx) => queryRows(tx, text, [1], { prepare: true }))).rejects.toMatchObject({
+        driverError: expect.objectContaining({ code: '42P01' }),
+      });
+      await dataSource.query(`CREATE TABLE pipe_later (id int PRIMARY KEY, v int)`);
+      await dataSource.query(`INSERT INTO pipe_later VALUES (1, 7)`);
+      expect(await single.dataSource.transaction((tx) => queryRows(tx, text, [1], { prepare: true, last: true }))).toEqual([{ v: 7 }]);
+    } finally {
+      await single.close();
+      await dataSource.query(`DROP TABLE IF EXISTS pipe_later`);
+    }
   });
 
   (usingPostgres ? it : it.skip)('refuses a query after the statement marked last; the COMMIT that went with it stands', async () => {

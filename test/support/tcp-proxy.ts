@@ -13,6 +13,8 @@ export class TcpProxy {
   port = 0;
   /** Chunks read from clients so far (each write a client makes arrives as one, unless the kernel merges two). */
   clientChunks = 0;
+  /** Chunks read from the server so far (each write the server makes arrives as one, unless the kernel merges two). */
+  serverChunks = 0;
 
   constructor(
     private readonly targetHost: string,
@@ -76,6 +78,7 @@ export class TcpProxy {
     forward(client, upstream);
     forward(upstream, client);
     client.on('data', () => this.clientChunks++);
+    upstream.on('data', () => this.serverChunks++);
     const close = () => {
       client.destroy();
       upstream.destroy();

@@ -24,15 +24,24 @@ export class MeteredClient extends Client {
   // One signature for pg's overloads, as PipeliningClient's.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(config: any, values?: any, callback?: any): any {
-    const observer = this.observer;
-    if (!observer) return super.query(config, values, callback);
+    if (!this.observer) return super.query(config, values, callback);
     const started = performance.now();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const result: any = super.query(config, values, callback);
     if (typeof result?.then !== 'function') return result;
-    const done = () => observer.statement((performance.now() - started) / 1000);
-    return result.then(
-      (value: unknown) => {
+    return this.timed(result, started);
+  }
+
+  /** `answer`, told to the observer as `statements` statements sent at `started` when it settles. */
+  protected timed<T>(answer: Promise<T>, started: number, statements = 1): Promise<T> {
+    const observer = this.observer;
+    if (!observer) return answer;
+    const done = () => {
+      const seconds = (performance.now() - started) / 1000;
+      for (let i = 0; i < statements; i++) observer.statement(seconds);
+    };
+    return answer.then(
+      (value) => {
         done();
         return value;
       },

@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { QueryResult } from 'pg';
+import { ChainedQuery } from './chained-query';
 import { MeteredClient } from './metered-client';
 
 /**
@@ -26,9 +28,12 @@ const START = 'START TRANSACTION';
  * (`COMMIT`). On a connection in pg's pipeline mode, this client answers the `START TRANSACTION` at once and writes
  * it in one packet with the transaction's first statement; and when a statement is marked as its transaction's last
  * (`{ commitAfter: true }` in its query config), it writes the `COMMIT` in one packet behind it, and answers
- * TypeORM's `COMMIT` with that one's outcome. PostgreSQL runs them in order as ever: a statement that fails aborts
- * the transaction, and the `COMMIT` behind it then rolls back instead (its answer says `ROLLBACK`). A transaction
- * that ends before any statement sends nothing at all.
+ * TypeORM's `COMMIT` with that one's outcome. A statement sent by the extended protocol (with parameters, or
+ * prepared: every hot path's) carries its `BEGIN` and `COMMIT` under its own Sync (`ChainedQuery`), so the server
+ * answers the round trip in one write; a statement of the simple protocol has them beside it as simple queries.
+ * PostgreSQL runs them in order as ever: a statement that fails aborts the transaction, and the `COMMIT` behind it
+ * is skipped (under its Sync; TypeORM's ROLLBACK then goes out) or rolls back (beside it; its answer says
+ * `ROLLBACK`). A transaction that ends before any statement sends nothing at all.
  *
  * Nothing changes off pipeline mode (the embedded database). A query with a callback or of a custom kind is sent as
  * it comes, behind a BEGIN still held. A statement marked last must really be the last: any query after it but
@@ -76,8 +81,13 @@ export class PipeliningClient extends MeteredClient {
     return begin || commit ? this.send(config, values, begin, commit) : super.query(config, values);
   }
 
-  /** Writes BEGIN, the query and COMMIT as called for, in one packet. */
+  /**
+   * Writes BEGIN, the query and COMMIT as called for, in one packet: under the query's own Sync when it goes by the
+   * extended protocol (`ChainedQuery`: one answer from the server), as simple queries beside it otherwise.
+   */
   private send(config: unknown, values: unknown, begin: boolean, commit: boolean): Promise<QueryResult> {
+    const chained = new ChainedQuery(config as string, values as unknown[] | undefined, begin, commit);
+    if (chained.extended) return this.chain(chained);
     const stream = this.connection.stream;
     stream.cork();
     try {
@@ -95,6 +105,27 @@ export class PipeliningClient extends MeteredClient {
     } finally {
       stream.uncork();
     }
+  }
+
+  private chain(query: ChainedQuery): Promise<QueryResult> {
+    const started = performance.now();
+    this.phase = query.commit ? 'committed' : 'open';
+    const answer = new Promise<QueryResult>((resolve, reject) => {
+      query.callback = (error, result) => {
+        if (error) {
+          // PostgreSQL skipped the rest up to the Sync, the COMMIT too: the transaction is still open, aborted, and
+          // TypeORM's ROLLBACK must go out (after a COMMIT that failed itself, it only draws a warning).
+          this.phase = 'open';
+          reject(error);
+          return;
+        }
+        if (query.commit) this.committing = Promise.resolve(emptyResult('COMMIT'));
+        resolve(result!);
+      };
+    });
+    super.query(query);
+    // BEGIN and COMMIT are statements sent, as they are off this path: each told to the observer.
+    return this.timed(answer, started, 1 + Number(query.begin) + Number(query.commit));
   }
 
   /**
