@@ -107,6 +107,7 @@ export class PipeliningClient extends MeteredClient {
     }
   }
 
+  /** Sends a `ChainedQuery`; what its failure leaves open decides what TypeORM's COMMIT or ROLLBACK does next. */
   private chain(query: ChainedQuery): Promise<QueryResult> {
     const started = performance.now();
     this.phase = query.commit ? 'committed' : 'open';
