@@ -11,7 +11,7 @@ import { installDisplayFastPath } from './display/display-fast-path';
 import { fastifyOptions } from './http/fastify-options';
 import { PhoneTrustFastifyAdapter } from './http/http-error.filter';
 import { installHttpHooks } from './http/http-hooks';
-import { installHotRouteLogging } from './http/logging';
+import { installRequestLogging } from './http/logging';
 import { setupSwagger } from './http/swagger';
 import { createValidationPipe } from './http/validation.pipe';
 import { installReportFastPath } from './reports/report-fast-path';
@@ -32,7 +32,7 @@ export async function createApiApp(env: Env): Promise<NestFastifyApplication> {
   const fastify = app.getHttpAdapter().getInstance();
   const http = app.get<HttpConfig>(httpConfig.KEY);
   installHttpHooks(fastify, app.get(MetricsRegistry));
-  installHotRouteLogging(fastify, http);
+  installRequestLogging(fastify, http);
   installDisplayFastPath(fastify, app.get(ApiKeyAuthenticator), app.get(DisplayService));
   installReportFastPath(fastify, app.get(ApiKeyAuthenticator), app.get(FileReport), createValidationPipe());
   installCheckFastPath(fastify, app.get(ApiKeyAuthenticator), app.get(CheckCodeService), createValidationPipe());
