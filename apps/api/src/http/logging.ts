@@ -9,9 +9,10 @@ import { Params, PinoLogger } from 'nestjs-pino';
  *
  * pino-http's middleware is mounted on no route: nestjs-pino still makes its logger, with these serializers, the root
  * logger (what Nest's `Logger` writes through), and `installRequestLogging` writes every request line from one Fastify
- * hook. So no request crosses Nest's middleware layer, and nestjs-pino never enters its `AsyncLocalStorage`, which on
- * Node 20 turns promise hooks on for every promise the process makes, whatever the route: about a tenth of a report's
- * Node CPU (BENCHMARKS.md, seventeenth pass). Lines logged while serving a request carry no request binding; the ones
+ * hook. So no middleware runs for any request (the hook of `@fastify/middie`, which Nest's Fastify adapter always
+ * registers, finds none to run), and nestjs-pino never enters its `AsyncLocalStorage`, which on Node 20 turns promise
+ * hooks on for every promise the process makes, whatever the route: up to a tenth of a report's Node CPU
+ * (BENCHMARKS.md, seventeenth pass). Lines logged while serving a request carry no request binding; the ones
  * that need it name the request id themselves (`http-error.filter.ts`).
  */
 export function loggerParams(config: HttpConfig): Params {
