@@ -3,9 +3,7 @@ import { Query, QueryConfig, QueryResult } from 'pg';
 /** The parts of pg's `Query` this class builds on: not in its published types, stable within the pinned pg 8. */
 interface PgQuery {
   name?: string;
-  text: string;
   portal: string;
-  callback?: (error: Error | null, result?: QueryResult) => void;
   requiresPreparation(): boolean;
   hasBeenParsed(connection: PgConnection): boolean;
   prepare(connection: PgConnection): void;
@@ -61,8 +59,7 @@ export class ChainedQuery extends Query {
   }
 
   prepare(connection: PgConnection): void {
-    const self = this as unknown as PgQuery;
-    this.parsedHere = !self.name || !base.hasBeenParsed.call(this, connection);
+    this.parsedHere = !base.hasBeenParsed.call(this, connection);
     if (this.begin) {
       connection.parse({ text: 'BEGIN' });
       connection.bind({});
