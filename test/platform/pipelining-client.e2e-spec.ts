@@ -196,6 +196,45 @@ describe('pipelined transactions', () => {
     }
   });
 
+  (usingPostgres ? it : it.skip)('describes a prepared statement once per connection, and its rows come back the same every time', async () => {
+    // One connection, so every execution after the first finds its statements prepared and described.
+    const single = await openDatabase(databaseConfig.parse(new EnvReader({ ...env, DATABASE_POOL_SIZE: '1' })), SCHEMA);
+    const describes = () => proxy!.clientMessages.get('D') ?? 0;
+    const lock = `SELECT id, v, clock_timestamp() AS at, NULL::text AS nothing, jsonb_build_object('v', v) AS doc, v::float8 / 2 AS half
+                    FROM pipe_t WHERE id = $1 FOR UPDATE`;
+    // A statement without rows (its Describe answers NoData) and one returning them, each carrying the COMMIT.
+    const write = (id: number) =>
+      single.dataSource.transaction(async (tx) => {
+        const [row] = await queryRows<Record<string, unknown>>(tx, lock, [1], { prepare: true });
+        await queryRows(tx, `INSERT INTO pipe_t VALUES ($1, $2)`, [id, (row.v as number) + 1], { prepare: true, last: true });
+        return row;
+      });
+    try {
+      await dataSource.query(`INSERT INTO pipe_t VALUES (1, 7)`);
+      const before = describes();
+      const first = await write(2);
+      expect(describes() - before).toBe(2);
+      const again = describes();
+      const rows = [await write(3), await write(4)];
+      expect(describes() - again).toBe(0);
+      for (const row of [first, ...rows]) {
+        expect(row).toEqual({ id: 1, v: 7, at: expect.any(Date), nothing: null, doc: { v: 7 }, half: 3.5 });
+        expect(Object.keys(row)).toEqual(['id', 'v', 'at', 'nothing', 'doc', 'half']);
+      }
+      expect(await count()).toBe(4);
+      // A failed execution forgets the statement's description: the next one describes it again, and works.
+      await expect(write(4)).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
+      const afterFailure = describes();
+      await write(5);
+      expect(describes() - afterFailure).toBe(1);
+      expect(await queryRows(dataSource.manager, `SELECT id, v FROM pipe_t ORDER BY id`)).toEqual(
+        [1, 2, 3, 4, 5].map((id) => ({ id, v: id === 1 ? 7 : 8 })),
+      );
+    } finally {
+      await single.close();
+    }
+  });
+
   (usingPostgres ? it : it.skip)('refuses a query after the statement marked last; the COMMIT that went with it stands', async () => {
     await expect(
       dataSource.transaction(async (tx) => {

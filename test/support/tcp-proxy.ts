@@ -1,4 +1,5 @@
 import { createServer, Server, Socket, connect } from 'node:net';
+import { FrontendMessages } from './frontend-messages';
 
 /**
  * A TCP proxy for fault tests: sits between the app and its database and can cut every connection,
@@ -15,6 +16,8 @@ export class TcpProxy {
   clientChunks = 0;
   /** Chunks read from the server so far (each write the server makes arrives as one, unless the kernel merges two). */
   serverChunks = 0;
+  /** The messages clients sent so far, by type (see `FrontendMessages`). */
+  readonly clientMessages = new Map<string, number>();
 
   constructor(
     private readonly targetHost: string,
@@ -77,7 +80,11 @@ export class TcpProxy {
       });
     forward(client, upstream);
     forward(upstream, client);
-    client.on('data', () => this.clientChunks++);
+    const messages = new FrontendMessages(this.clientMessages);
+    client.on('data', (chunk: Buffer) => {
+      this.clientChunks++;
+      messages.read(chunk);
+    });
     upstream.on('data', () => this.serverChunks++);
     const close = () => {
       client.destroy();

@@ -1,9 +1,18 @@
 import { Query, QueryConfig, QueryResult } from 'pg';
+// pg's own mapping of a parameter to its wire text, as its `Query.prepare` binds with it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
 
 /** The parts of pg's `Query` this class builds on: not in its published types, stable within the pinned pg 8. */
 interface PgQuery {
   name?: string;
   portal: string;
+  values?: unknown[];
+  rows?: number;
+  binary?: boolean;
+  types?: unknown;
+  _result: PgResult;
+  _accumulateRows: boolean;
   requiresPreparation(): boolean;
   hasBeenParsed(connection: PgConnection): boolean;
   prepare(connection: PgConnection): void;
@@ -12,13 +21,28 @@ interface PgQuery {
   handleReadyForQuery(connection: PgConnection): void;
 }
 
+/** What pg's `Result.addFields` builds from a RowDescription: the fields, their parsers, the row's empty shape. */
+interface PgResult {
+  fields: unknown[];
+  _parsers: unknown[] | undefined;
+  _prebuiltEmptyResultObject: Record<string, null> | null;
+}
+
 interface PgConnection {
   parsedStatements: Record<string, string>;
   parse(message: { text: string; name?: string }): void;
-  bind(message: Record<string, never>): void;
+  bind(message: Record<string, unknown>): void;
+  describe(message: { type: 'P' | 'S'; name: string }): void;
+  close(message: { type: 'P' | 'S'; name?: string }): void;
   execute(message: { portal?: string; rows?: number }): void;
   sync(): void;
 }
+
+/** A named statement's result description, as pg's `Result` holds it: the same for every execution on a connection. */
+type Description = Pick<PgResult, 'fields' | '_parsers' | '_prebuiltEmptyResultObject'>;
+
+/** Per connection, the descriptions of the named statements prepared on it (PostgreSQL's Describe answered once). */
+const descriptions = new WeakMap<PgConnection, Map<string, Description>>();
 
 const base = Query.prototype as unknown as PgQuery;
 
@@ -32,10 +56,19 @@ const base = Query.prototype as unknown as PgQuery;
  * After a failed statement PostgreSQL skips what follows it up to the Sync, the `COMMIT` too: the transaction is
  * left open and aborted, and needs its `ROLLBACK` (PipeliningClient sends it). A `COMMIT` that fails, or that ends
  * the transaction as a rollback, fails the query.
+ *
+ * A named (prepared) statement is described once per connection: pg asks PostgreSQL to Describe every execution's
+ * result and rebuilds its fields and parsers from the answer each time, which for a lock returning 28 columns is
+ * work on every report. Its first execution on a connection keeps what pg built; later ones skip the Describe and
+ * reuse it. A prepared statement's result columns cannot change (PostgreSQL refuses to run it, "cached plan must
+ * not change result type"); any failure of the statement forgets its description all the same, so the next
+ * execution describes it again. Type parsers are those in force at its first execution on the connection.
  */
 export class ChainedQuery extends Query {
   /** Called with the statement's answer or error (pg's `Query` calls it). */
   declare callback: ((error: Error | null, result?: QueryResult) => void) | undefined;
+  /** The prepared statement's name (pg's `Query` sets it from the config); none for an unnamed statement. */
+  declare name: string | undefined;
   /** The answers of `BEGIN` still to read past before the statement's own. */
   private beginsAhead: number;
   private answered = false;
@@ -59,13 +92,39 @@ export class ChainedQuery extends Query {
   }
 
   prepare(connection: PgConnection): void {
-    this.parsedHere = !base.hasBeenParsed.call(this, connection);
+    const parsed = base.hasBeenParsed.call(this, connection);
+    this.parsedHere = !parsed;
     if (this.begin) {
       connection.parse({ text: 'BEGIN' });
       connection.bind({});
       connection.execute({});
     }
-    base.prepare.call(this, connection);
+    const known = parsed && this.describable ? descriptions.get(connection)?.get(this.name!) : undefined;
+    if (!known) {
+      base.prepare.call(this, connection);
+      return;
+    }
+    // pg's prepare without its Describe: Bind as pg binds, the known description in place of the answer.
+    const self = this as unknown as PgQuery;
+    try {
+      connection.bind({ portal: self.portal, statement: this.name, values: self.values, binary: self.binary, valueMapper: prepareValue });
+    } catch (error) {
+      connection.close({ type: 'S', name: this.name });
+      connection.sync();
+      this.handleError(error as Error, connection);
+      return;
+    }
+    self._result.fields = known.fields;
+    self._result._parsers = known._parsers;
+    self._result._prebuiltEmptyResultObject = known._prebuiltEmptyResultObject;
+    self._accumulateRows = Boolean(this.callback) || this.listeners('row').length === 0;
+    this._getRows(connection, self.rows);
+  }
+
+  /** A named statement of the plain kind: text results, pg's type parsers, all rows at once. */
+  private get describable(): boolean {
+    const self = this as unknown as PgQuery;
+    return Boolean(this.name) && !self.binary && !self.types && !self.rows;
   }
 
   /** pg's last step of `prepare`: Execute, then Sync; the `COMMIT` goes between them. */
@@ -90,6 +149,15 @@ export class ChainedQuery extends Query {
     }
     this.answered = true;
     base.handleCommandComplete.call(this, message, connection);
+    // The statement ran: what its Describe answered (a RowDescription, or NoData) is its description.
+    if (this.describable) {
+      let known = descriptions.get(connection);
+      if (!known) descriptions.set(connection, (known = new Map()));
+      if (!known.has(this.name!)) {
+        const { fields, _parsers, _prebuiltEmptyResultObject } = (this as unknown as PgQuery)._result;
+        known.set(this.name!, { fields, _parsers, _prebuiltEmptyResultObject });
+      }
+    }
   }
 
   handleError(error: Error, connection: PgConnection): void {
@@ -98,6 +166,7 @@ export class ChainedQuery extends Query {
     // use of the name skip its Parse, on a connection where it does not exist.
     const name = (this as unknown as PgQuery).name;
     if (name && this.parsedHere) delete connection.parsedStatements[name];
+    if (name) descriptions.get(connection)?.delete(name);
     base.handleError.call(this, error, connection);
   }
 
@@ -110,3 +179,4 @@ export class ChainedQuery extends Query {
     base.handleReadyForQuery.call(this, connection);
   }
 }
+
