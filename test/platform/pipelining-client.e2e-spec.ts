@@ -202,24 +202,30 @@ describe('pipelined transactions', () => {
     const describes = () => proxy!.clientMessages.get('D') ?? 0;
     const lock = `SELECT id, v, clock_timestamp() AS at, NULL::text AS nothing, jsonb_build_object('v', v) AS doc, v::float8 / 2 AS half
                     FROM pipe_t WHERE id = $1 FOR UPDATE`;
-    // A statement without rows (its Describe answers NoData) and one returning them, each carrying the COMMIT.
+    const counted = `SELECT count(*)::int AS n FROM pipe_t WHERE id < $1`;
+    // The first statement carries the BEGIN, the second goes alone, the last (no rows: its Describe answers NoData)
+    // carries the COMMIT.
     const write = (id: number) =>
       single.dataSource.transaction(async (tx) => {
         const [row] = await queryRows<Record<string, unknown>>(tx, lock, [1], { prepare: true });
+        const [{ n }] = await queryRows<{ n: number }>(tx, counted, [id], { prepare: true });
         await queryRows(tx, `INSERT INTO pipe_t VALUES ($1, $2)`, [id, (row.v as number) + 1], { prepare: true, last: true });
-        return row;
+        return { ...row, n };
       });
     try {
       await dataSource.query(`INSERT INTO pipe_t VALUES (1, 7)`);
       const before = describes();
       const first = await write(2);
-      expect(describes() - before).toBe(2);
+      expect(describes() - before).toBe(3);
       const again = describes();
       const rows = [await write(3), await write(4)];
+      // And outside a transaction.
+      const alone = [2, 3].map(() => queryRows<{ n: number }>(single.dataSource.manager, counted, [10], { prepare: true }));
+      expect(await Promise.all(alone)).toEqual([[{ n: 4 }], [{ n: 4 }]]);
       expect(describes() - again).toBe(0);
-      for (const row of [first, ...rows]) {
-        expect(row).toEqual({ id: 1, v: 7, at: expect.any(Date), nothing: null, doc: { v: 7 }, half: 3.5 });
-        expect(Object.keys(row)).toEqual(['id', 'v', 'at', 'nothing', 'doc', 'half']);
+      for (const [i, row] of [first, ...rows].entries()) {
+        expect(row).toEqual({ id: 1, v: 7, at: expect.any(Date), nothing: null, doc: { v: 7 }, half: 3.5, n: i + 1 });
+        expect(Object.keys(row)).toEqual(['id', 'v', 'at', 'nothing', 'doc', 'half', 'n']);
       }
       expect(await count()).toBe(4);
       // A failed execution forgets the statement's description: the next one describes it again, and works.

@@ -31,6 +31,7 @@ const START = 'START TRANSACTION';
  * TypeORM's `COMMIT` with that one's outcome. A statement sent by the extended protocol (with parameters, or
  * prepared: every hot path's) carries its `BEGIN` and `COMMIT` under its own Sync (`ChainedQuery`), so the server
  * answers the round trip in one write; a statement of the simple protocol has them beside it as simple queries.
+ * Every prepared statement goes as a `ChainedQuery`, with or without them, so each is described once per connection.
  * PostgreSQL runs them in order as ever: a statement that fails aborts the transaction, and the `COMMIT` behind it
  * is skipped (under its Sync; TypeORM's ROLLBACK then goes out) or rolls back (beside it; its answer says
  * `ROLLBACK`). A transaction that ends before any statement sends nothing at all.
@@ -78,7 +79,9 @@ export class PipeliningClient extends MeteredClient {
     }
     const begin = this.phase === 'begin-held';
     const commit = this.phase !== 'idle' && config?.[COMMIT_AFTER] === true;
-    return begin || commit ? this.send(config, values, begin, commit) : super.query(config, values);
+    if (begin || commit) return this.send(config, values, begin, commit);
+    // A prepared statement alone: as a ChainedQuery all the same, which describes it once per connection.
+    return typeof config?.name === 'string' ? this.submit(new ChainedQuery(config, values, false, false)) : super.query(config, values);
   }
 
   /**
@@ -109,19 +112,23 @@ export class PipeliningClient extends MeteredClient {
 
   /** Sends a `ChainedQuery`; what its failure leaves open decides what TypeORM's COMMIT or ROLLBACK does next. */
   private chain(query: ChainedQuery): Promise<QueryResult> {
-    const started = performance.now();
     this.phase = query.commit ? 'committed' : 'open';
+    return this.submit(query, (failed) => {
+      // After a failure PostgreSQL skipped the rest up to the Sync, the COMMIT too: the transaction is still open,
+      // aborted, and TypeORM's ROLLBACK must go out (after a COMMIT that failed itself, it only draws a warning).
+      if (failed) this.phase = 'open';
+      else if (query.commit) this.committing = Promise.resolve(emptyResult('COMMIT'));
+    });
+  }
+
+  /** Sends a `ChainedQuery` and answers with its result; `settled` is told whether it failed, before its caller. */
+  private submit(query: ChainedQuery, settled?: (failed: boolean) => void): Promise<QueryResult> {
+    const started = performance.now();
     const answer = new Promise<QueryResult>((resolve, reject) => {
       query.callback = (error, result) => {
-        if (error) {
-          // PostgreSQL skipped the rest up to the Sync, the COMMIT too: the transaction is still open, aborted, and
-          // TypeORM's ROLLBACK must go out (after a COMMIT that failed itself, it only draws a warning).
-          this.phase = 'open';
-          reject(error);
-          return;
-        }
-        if (query.commit) this.committing = Promise.resolve(emptyResult('COMMIT'));
-        resolve(result!);
+        settled?.(Boolean(error));
+        if (error) reject(error);
+        else resolve(result!);
       };
     });
     super.query(query);
