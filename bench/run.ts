@@ -18,6 +18,8 @@
  *   npm run bench -- --paths display --against HEAD --node-options "--no-parallel-scavenge"
  *                                            Node options for this code's service only: with --against HEAD, the
  *                                            same code with and without them
+ *   npm run bench -- --paths report --waits  also where the database's backends were during each run, on average
+ *                                            (idle in a transaction, waiting for the WAL, on CPU…: BackendWaitSampler)
  *
  * Noisy 2-core machines: each path runs service and baseline alternately `rounds` times (after a warm-up),
  * and the table reports medians and the service/baseline ratio, never a single run.
@@ -38,6 +40,7 @@ import { BenchPath, benchPaths, PathContext } from './paths';
 import { seedDatabase, seedHistory, seedThroughApi } from './seed';
 import { startSink } from './sms-sink';
 import { describeRunFacts, RunFactsReader } from './run-facts';
+import { BackendWaitSampler, describeBackendWaits } from './backend-waits';
 
 const ROOT = join(__dirname, '..');
 
@@ -63,6 +66,8 @@ interface Options {
   against: string | null;
   /** `--node-options "…"`: options for this code's service's Node process only, not the ref's. */
   nodeOptions: string[];
+  /** `--waits`: where the database's backends were during each run (`BackendWaitSampler`; PostgreSQL only). */
+  waits: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -85,6 +90,7 @@ function parseOptions(argv: string[]): Options {
     paced: !argv.includes('--no-paced'),
     against: argv.includes('--against') ? value('against', '') || null : null,
     nodeOptions: value('node-options', '').split(' ').filter(Boolean),
+    waits: argv.includes('--waits'),
   };
 }
 
@@ -238,6 +244,17 @@ async function main(): Promise<void> {
   // Report intake's cost depends on how many of its reports moved a number's state, and on how much PostgreSQL read
   // from outside its buffers: each of its runs says (PostgreSQL only).
   const runFacts = databaseUrl ? new RunFactsReader(databaseUrl) : null;
+  const waits = databaseName && options.waits ? new BackendWaitSampler(serverUrl, databaseName) : null;
+  // With --waits, each run also says where the database's backends were while it ran.
+  const sampled = async <T>(load: () => Promise<T>): Promise<T> => {
+    if (!waits) return load();
+    await waits.start();
+    try {
+      return await load();
+    } finally {
+      process.stderr.write(`  ${describeBackendWaits(await waits.stop())}\n`);
+    }
+  };
   interface Row {
     path: BenchPath;
     phase: string;
@@ -289,13 +306,13 @@ async function main(): Promise<void> {
         const idle = await idleCpu(againstService ? [service.pid!, againstService.pid!] : [service.pid!], 1);
         const services = idle.apps.map((cores, i) => `${i === 0 ? 'service' : against!.ref} ${cores.toFixed(2)}`).join(', ');
         process.stderr.write(`  idle for 1 s before the run, in cores: ${services}, PostgreSQL ${idle.postgres.toFixed(2)}, autovacuum ${idle.autovacuum.toFixed(2)}\n`);
-        if (target === 'raw') return meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate));
-        if (path.bothRaw) return meterCpu(raw!.pid!, databaseName, duration, () => runLoad(generator, rawUrl!, path.service(context, runs.service++), options.connections, duration, rate));
+        if (target === 'raw') return meterCpu(raw!.pid!, databaseName, duration, () => sampled(() => runLoad(generator, rawUrl!, path.raw(context, runs.raw++), options.connections, duration, rate)));
+        if (path.bothRaw) return meterCpu(raw!.pid!, databaseName, duration, () => sampled(() => runLoad(generator, rawUrl!, path.service(context, runs.service++), options.connections, duration, rate)));
         // Both services take the service's requests, each run a fresh slice of them.
         const [pid, url] = target === 'service' ? [service.pid!, serviceUrl] : [againstService!.pid!, againstUrl!];
         const factsBefore = path.name === 'report' ? await runFacts?.read() : undefined;
         const result = await meterCpu(pid, databaseName, duration, () =>
-          meterLoopAndGc(url, () => runLoad(generator, url, path.service(context, runs.service++), options.connections, duration, rate)),
+          meterLoopAndGc(url, () => sampled(() => runLoad(generator, url, path.service(context, runs.service++), options.connections, duration, rate))),
         );
         process.stderr.write(`  ${target === 'service' ? 'service' : against!.ref}: ${describeLoopAndGc(result.loop)}\n`);
         if (factsBefore) process.stderr.write(`  ${describeRunFacts(factsBefore, await runFacts!.read(true), result.rps * duration)}\n`);
@@ -437,6 +454,7 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
   await sink.stop();
   await runFacts?.close();
+  await waits?.close();
   if (databaseUrl) await dropDatabase(serverUrl, databaseUrl).catch(() => undefined);
 }
 
