@@ -25,4 +25,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
 # The API. The CLI is in the same image:
 #   docker compose run --rm migrate
 #   docker compose run --rm -v "$PWD/data:/import:ro" api-1 node dist/apps/cli/src/main.js reports:import /import/file.csv
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/apps/api/src/main.js"]

@@ -41,6 +41,7 @@ import { seedDatabase, seedHistory, seedThroughApi } from './seed';
 import { startSink } from './sms-sink';
 import { describeRunFacts, RunFactsReader } from './run-facts';
 import { BackendWaitSampler, describeBackendWaits } from './backend-waits';
+import { SERVICE_ENTRY, serviceNodeFlags } from './service-command';
 
 const ROOT = join(__dirname, '..');
 
@@ -198,7 +199,8 @@ async function main(): Promise<void> {
   };
   // --profile: a V8 CPU profile of the service for the whole run, in bench/results/profiles/.
   const profileFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
-  const service = spawnNode([...profileFlags, ...options.nodeOptions, 'dist/apps/api/src/main.js'], serviceEnv);
+  // Each service runs with the Node options its own package runs it with in production (`start:prod`).
+  const service = spawnNode([...profileFlags, ...serviceNodeFlags(ROOT), ...options.nodeOptions, SERVICE_ENTRY], serviceEnv);
   const serviceUrl = `http://127.0.0.1:${servicePort}`;
   await waitReady(`${serviceUrl}/health/ready`, service, 'the service');
   // The ref's service, started once this one has migrated the database; it reads the same keys and rows.
@@ -206,7 +208,7 @@ async function main(): Promise<void> {
   let againstUrl: string | null = null;
   if (against) {
     const port = await freePort();
-    againstService = spawnNode([...profileFlags, 'dist/apps/api/src/main.js'], { ...serviceEnv, PORT: String(port) }, against.dir);
+    againstService = spawnNode([...profileFlags, ...serviceNodeFlags(against.dir), SERVICE_ENTRY], { ...serviceEnv, PORT: String(port) }, against.dir);
     againstUrl = `http://127.0.0.1:${port}`;
     await waitReady(`${againstUrl}/health/ready`, againstService, `the service at ${against.ref}`);
   }
