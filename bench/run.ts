@@ -9,6 +9,8 @@
  *   npm run bench -- --paths check --profile   a CPU profile of the service (bench/results/profiles)
  *   npm run bench -- --autocannon            autocannon even where wrk is installed
  *   npm run bench -- --no-paced              without the latency runs at a paced load (half the sustained rate)
+ *   npm run bench -- --paced-at 200          the paced runs at 200 req/s, not half the sustained rate: the same load
+ *                                            for runs whose saturated throughput differs (an A/B of Node options)
  *   npm run bench -- --redis                 the service's rate limits on Redis (BENCH_REDIS_URL or the local one)
  *   npm run bench -- --scale                 then seeds 1M reports over 100k numbers and measures display and
  *                                            report intake again, on top of that history
@@ -63,6 +65,8 @@ interface Options {
   generator?: string;
   profile: boolean;
   paced: boolean;
+  /** `--paced-at N`: the paced runs' rate in req/s, instead of half what the slower side sustained. */
+  pacedAt: number | null;
   /** `--against REF`: a git ref whose service runs beside this one, in the same rounds. */
   against: string | null;
   /** `--node-options "…"`: options for this code's service's Node process only, not the ref's. */
@@ -89,10 +93,17 @@ function parseOptions(argv: string[]): Options {
     generator: argv.includes('--autocannon') ? 'autocannon' : undefined,
     profile: argv.includes('--profile'),
     paced: !argv.includes('--no-paced'),
+    pacedAt: argv.includes('--paced-at') ? positive(value('paced-at', ''), '--paced-at') : null,
     against: argv.includes('--against') ? value('against', '') || null : null,
     nodeOptions: value('node-options', '').split(' ').filter(Boolean),
     waits: argv.includes('--waits'),
   };
+}
+
+function positive(text: string, name: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a whole number of requests a second, not "${text}"`);
+  return n;
 }
 
 async function freePort(): Promise<number> {
@@ -341,7 +352,7 @@ async function main(): Promise<void> {
       }
       if (options.paced) {
         const sustained = Math.min(median(row.service.map((x) => x.rps)), rawLoad ? median(row.raw.map((x) => x.rps)) : Infinity);
-        const rate = Math.max(1, Math.round(sustained / 2));
+        const rate = options.pacedAt ?? Math.max(1, Math.round(sustained / 2));
         row.paced = { rate, service: [], against: [], raw: [] };
         // As many alternating rounds as the saturated runs: one run's p99 is one spell of the machine's.
         for (let round = 1; round <= options.rounds; round++) {
@@ -421,7 +432,8 @@ async function main(): Promise<void> {
       options.embedded,
     ),
   );
-  process.stdout.write(`\n${table}\n${pacedTable ? `\nLatency at a paced load (half what the slower of the two sustained, the same for both; medians of ${options.rounds} alternating rounds):\n\n${pacedTable}\n` : ''}`);
+  const pacedHow = options.pacedAt ? `${options.pacedAt} req/s, set by --paced-at` : 'half what the slower of the two sustained';
+  process.stdout.write(`\n${table}\n${pacedTable ? `\nLatency at a paced load (${pacedHow}, the same for both; medians of ${options.rounds} alternating rounds):\n\n${pacedTable}\n` : ''}`);
   process.stdout.write(`\nThe issue's targets, on this run's medians:\n\n${verdicts}\n`);
   if (againstTable) process.stdout.write(`\nThis code against ${against!.ref}, in the same rounds (medians of the rounds' ratios):\n\n${againstTable}\n`);
 
@@ -437,7 +449,7 @@ async function main(): Promise<void> {
       table,
       '',
       ...(pacedTable
-        ? [`Latency at a paced load: half the throughput the slower of the two sustained above, offered to both in ${options.rounds} alternating rounds (medians; the event loop's max is the largest of the rounds). The service's own time is the bucket of its HTTP histogram within which 99% of the requests were held in the process, from their arrival to their answer handed to the socket: a client's p99 beyond it was spent outside the service's handling. The database's share is from the service's own metrics too (\`phonetrust_db_statement_seconds\`, \`phonetrust_db_pool_wait_seconds\`): a statement's round trip as the service saw it, and a wait for a pooled connection, the background work's included.`, '', pacedTable, '']
+        ? [`Latency at a paced load: ${options.pacedAt ? `${options.pacedAt} req/s (\`--paced-at\`)` : 'half the throughput the slower of the two sustained above'}, offered to both in ${options.rounds} alternating rounds (medians; the event loop's max is the largest of the rounds). The service's own time is the bucket of its HTTP histogram within which 99% of the requests were held in the process, from their arrival to their answer handed to the socket: a client's p99 beyond it was spent outside the service's handling. The database's share is from the service's own metrics too (\`phonetrust_db_statement_seconds\`, \`phonetrust_db_pool_wait_seconds\`): a statement's round trip as the service saw it, and a wait for a pooled connection, the background work's included.`, '', pacedTable, '']
         : []),
       ...(againstTable ? [`This code against \`${against!.ref}\` (${against!.commit}), in the same rounds (medians of the rounds' ratios).`, '', againstTable, ''] : []),
       "The issue's targets, on this run's medians (p99s at the paced load):",
