@@ -210,7 +210,7 @@ async function main(): Promise<void> {
   };
   // --profile: a V8 CPU profile of the service for the whole run, in bench/results/profiles/.
   const profileFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
-  // Each service runs with the Node options its own package runs it with in production (`start:prod`).
+  // Each service runs with the Node options its own package runs it with: `start:prod`'s (PostgreSQL), `start`'s (embedded).
   const service = spawnNode([...profileFlags, ...serviceNodeFlags(ROOT, options.embedded), ...options.nodeOptions, SERVICE_ENTRY], serviceEnv);
   const serviceUrl = `http://127.0.0.1:${servicePort}`;
   await waitReady(`${serviceUrl}/health/ready`, service, 'the service');

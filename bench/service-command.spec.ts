@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { nodeFlagsOf, SERVICE_ENTRY, serviceNodeFlags } from './service-command';
 
 const ROOT = join(__dirname, '..');
+const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 describe('nodeFlagsOf', () => {
   it("gives the options before the script, and none when there are none", () => {
@@ -22,7 +23,6 @@ describe("the service's Node options", () => {
   it('are the same in npm run start:prod and the Dockerfile', () => {
     const flags = serviceNodeFlags(ROOT);
     expect(flags).toContain('--max-semi-space-size=64');
-    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts['start:prod']).toBe(`node ${flags.join(' ')} ${SERVICE_ENTRY}`);
     const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))![1];
     expect(JSON.parse(cmd)).toEqual(['node', ...flags, SERVICE_ENTRY]);
@@ -31,7 +31,6 @@ describe("the service's Node options", () => {
   // npm start is the embedded database's command (README's first lines): PGlite runs on the service's own thread, where
   // the larger semi-space bought no throughput and tripled each scavenge's pause (BENCHMARKS, nineteenth pass).
   it('are left out of npm start, which runs on the embedded database by default', () => {
-    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.start).not.toContain('--max-semi-space-size');
     // …and the bench's embedded runs start the compiled service with npm start's options, its preloads left out.
     expect(serviceNodeFlags(ROOT, true)).toEqual([]);
