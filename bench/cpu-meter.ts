@@ -12,6 +12,27 @@ export function processCpuSeconds(pid: number): number {
 }
 
 /**
+ * Seconds a thread has spent runnable but waiting for a CPU, from a `/proc/…/schedstat` line (its second field, in
+ * nanoseconds: "time spent waiting on a runqueue"); 0 when the line is not one.
+ */
+export function parseRunQueueSeconds(schedstat: string): number {
+  const waited = Number(schedstat.trim().split(/\s+/)[1]);
+  return Number.isFinite(waited) ? waited / 1e9 : 0;
+}
+
+/**
+ * Seconds a process's main thread — a Node process's event loop, a PostgreSQL backend's only thread — has spent
+ * runnable but waiting for a CPU so far; 0 where /proc is not there.
+ */
+export function runQueueSeconds(pid: number): number {
+  try {
+    return parseRunQueueSeconds(readFileSync(`/proc/${pid}/schedstat`, 'utf8'));
+  } catch {
+    return 0;
+  }
+}
+
+/**
  * CPU seconds used so far by each PostgreSQL backend serving `database` (their titles name it), by pid.
  * Autovacuum is left out: it is the database's housekeeping after seeding, not the load's cost.
  */
@@ -44,31 +65,50 @@ function postgresProcesses(): { pid: number; title: string; seconds: number }[] 
   return found;
 }
 
-/** CPU the backends used between two snapshots (a backend that ended meanwhile counts for nothing). */
+/** Seconds the backends used (of CPU, or of waiting for one) between two snapshots (a backend that ended meanwhile counts for nothing). */
 function usedBetween(before: Map<number, number>, after: Map<number, number>): number {
   let used = 0;
   for (const [pid, seconds] of after) used += seconds - (before.get(pid) ?? 0);
   return used;
 }
 
-/** Measures what a load cost in CPU: the process's, and the database backends' (per request, in µs). */
+/** What a run cost, per request, in µs: CPU used, and time runnable but waiting for a CPU. */
+export interface CpuCost {
+  appCpuUs: number;
+  dbCpuUs: number;
+  /** The process's main thread (its event loop), runnable but waiting for a CPU. */
+  appWaitUs: number;
+  /** The database backends serving the run, runnable but waiting for a CPU. */
+  dbWaitUs: number;
+}
+
+/**
+ * Measures what a load cost: the CPU the process and the database backends used, and how long the process's main
+ * thread and the backends were ready to run but waited for a CPU (per request, in µs). On a machine whose cores the
+ * service, PostgreSQL and the load generator share, the wait is part of every request's latency, which no code
+ * path's own work shows.
+ */
 export async function meterCpu<T extends { rps: number }>(
   pid: number,
   database: string | null,
   durationSeconds: number,
   load: () => Promise<T>,
-): Promise<T & { appCpuUs: number; dbCpuUs: number }> {
+): Promise<T & CpuCost> {
   const app0 = processCpuSeconds(pid);
+  const appWait0 = runQueueSeconds(pid);
   const io0 = syscalls(pid);
   const db0 = database ? databaseBackends(database) : new Map<number, number>();
+  const dbWait0 = new Map([...db0.keys()].map((backend) => [backend, runQueueSeconds(backend)]));
   const pg0 = new Map(postgresProcesses().map((p) => [p.pid, p.seconds]));
   const started = Date.now();
   const result = await load();
   const elapsed = (Date.now() - started) / 1000;
   const requests = Math.max(1, result.rps * durationSeconds);
   const app = processCpuSeconds(pid) - app0;
+  const appWait = runQueueSeconds(pid) - appWait0;
   const db1 = database ? databaseBackends(database) : new Map<number, number>();
   const db = database ? usedBetween(db0, db1) : 0;
+  const dbWait = usedBetween(dbWait0, new Map([...db1.keys()].map((backend) => [backend, runQueueSeconds(backend)])));
   const io = syscalls(pid);
   // What else PostgreSQL ran meanwhile, on the same two cores: autovacuum, and its checkpointer, WAL and background
   // writers (with any other database's backends).
@@ -79,9 +119,11 @@ export async function meterCpu<T extends { rps: number }>(
   }
   process.stderr.write(
     `  reads/writes per request: ${((io.r - io0.r) / requests).toFixed(2)} / ${((io.w - io0.w) / requests).toFixed(2)}; ` +
-      `beside the run, in cores: autovacuum ${(beside.autovacuum / elapsed).toFixed(2)}, other PostgreSQL processes ${(beside.other / elapsed).toFixed(2)}\n`,
+      `beside the run, in cores: autovacuum ${(beside.autovacuum / elapsed).toFixed(2)}, other PostgreSQL processes ${(beside.other / elapsed).toFixed(2)}; ` +
+      `waiting for a CPU per request: the process's main thread ${((appWait / requests) * 1e6).toFixed(0)} µs, the backends ${((dbWait / requests) * 1e6).toFixed(0)} µs\n`,
   );
-  return { ...result, appCpuUs: (app / requests) * 1e6, dbCpuUs: (db / requests) * 1e6 };
+  const perRequest = (seconds: number) => (seconds / requests) * 1e6;
+  return { ...result, appCpuUs: perRequest(app), dbCpuUs: perRequest(db), appWaitUs: perRequest(appWait), dbWaitUs: perRequest(dbWait) };
 }
 
 /**

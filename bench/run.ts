@@ -33,7 +33,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AgainstBuild, buildAgainst } from './against';
-import { idleCpu, meterCpu } from './cpu-meter';
+import { CpuCost, idleCpu, meterCpu } from './cpu-meter';
 import { describeBound, describeLoopAndGc, LoopAndGc, mergedP99, meterLoopAndGc, ownP99 } from './loop-and-gc';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
 import { targetVerdicts, verdictTable } from './targets';
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
 
   const generator = pickGenerator(options.generator);
   process.stderr.write(`load generator: ${generator}\n`);
-  type Metered = RunResult & { appCpuUs: number; dbCpuUs: number; loop?: LoopAndGc };
+  type Metered = RunResult & CpuCost & { loop?: LoopAndGc };
   const databaseName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : null;
   // Report intake's cost depends on how many of its reports moved a number's state, and on how much PostgreSQL read
   // from outside its buffers: each of its runs says (PostgreSQL only).
@@ -384,8 +384,8 @@ async function main(): Promise<void> {
   const p99Cell = (xs: Metered[]) => (xs.length ? `${fmt1(median(xs.map((x) => x.p99)))}${xs.length > 1 ? ` (${xs.map((x) => fmt1(x.p99)).join(', ')})` : ''}` : '—');
   const pacedTable = pacedRows.length
     ? [
-        "| path | paced at req/s | service req/s | service p50 ms | service p99 ms (each round) | service event-loop delay p99 / max ms | the service's own time, p99 (each round) | a database statement / a wait for a connection, p99 | raw req/s | raw p50 ms | raw p99 ms (each round) | errors + non-2xx |",
-        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+        "| path | paced at req/s | service req/s | service p50 ms | service p99 ms (each round) | service event-loop delay p99 / max ms | the service's own time, p99 (each round) | a database statement / a wait for a connection, p99 | waiting for a CPU µs/req (node + db), service / raw | raw req/s | raw p50 ms | raw p99 ms (each round) | errors + non-2xx |",
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
         ...pacedRows.map(({ path, phase, paced }) => {
           const { rate, service: s, raw: r } = paced!;
           // Medians of the rounds; the p99 cells also name each round's, in the order they ran.
@@ -395,8 +395,9 @@ async function main(): Promise<void> {
           const own = `${describeBound(ownP99(loops))}${loops.length > 1 ? ` (${loops.map((l) => describeBound(ownP99([l]))).join(', ')})` : ''}`;
           const database = `${describeBound(mergedP99(loops, (l) => l.statements))} / ${describeBound(mergedP99(loops, (l) => l.poolWaits))}`;
           const rps = (xs: Metered[]) => (xs.length ? median(xs.map((x) => x.rps)).toFixed(0) : '—');
+          const waits = (xs: Metered[]) => (xs.length ? `${median(xs.map((x) => x.appWaitUs)).toFixed(0)} + ${databaseName ? median(xs.map((x) => x.dbWaitUs)).toFixed(0) : '—'}` : '—');
           const failures = failuresOf(s);
-          return `| ${path.label}${phase} | ${rate} | ${rps(s)} | ${med(s, (x) => x.p50)} | ${p99Cell(s)} | ${loop} | ${own} | ${database} | ${rps(r)} | ${med(r, (x) => x.p50)} | ${p99Cell(r)} | ${failures} |`;
+          return `| ${path.label}${phase} | ${rate} | ${rps(s)} | ${med(s, (x) => x.p50)} | ${p99Cell(s)} | ${loop} | ${own} | ${database} | ${waits(s)} / ${waits(r)} | ${rps(r)} | ${med(r, (x) => x.p50)} | ${p99Cell(r)} | ${failures} |`;
         }),
       ].join('\n')
     : '';
