@@ -20,6 +20,8 @@
  *   npm run bench -- --paths display --against HEAD --node-options "--no-parallel-scavenge"
  *                                            Node options for this code's service only: with --against HEAD, the
  *                                            same code with and without them
+ *   npm run bench -- --paths report --against HEAD --env "DATABASE_POOL_SIZE=20"
+ *                                            settings for this code's service only: the same code with and without them
  *   npm run bench -- --paths report --waits  also where the database's backends were during each run, on average
  *                                            (idle in a transaction, waiting for the WAL, on CPU…: BackendWaitSampler)
  *
@@ -43,7 +45,7 @@ import { seedDatabase, seedHistory, seedThroughApi } from './seed';
 import { startSink } from './sms-sink';
 import { describeRunFacts, RunFactsReader } from './run-facts';
 import { BackendWaitSampler, describeBackendWaits } from './backend-waits';
-import { SERVICE_ENTRY, serviceNodeFlags } from './service-command';
+import { parseServiceEnv, SERVICE_ENTRY, serviceNodeFlags } from './service-command';
 
 const ROOT = join(__dirname, '..');
 
@@ -71,6 +73,8 @@ interface Options {
   against: string | null;
   /** `--node-options "…"`: options for this code's service's Node process only, not the ref's. */
   nodeOptions: string[];
+  /** `--env "NAME=value …"`: settings for this code's service only, not the ref's. */
+  serviceEnv: Record<string, string>;
   /** `--waits`: where the database's backends were during each run (`BackendWaitSampler`; PostgreSQL only). */
   waits: boolean;
 }
@@ -96,6 +100,7 @@ function parseOptions(argv: string[]): Options {
     pacedAt: argv.includes('--paced-at') ? positive(value('paced-at', ''), '--paced-at') : null,
     against: argv.includes('--against') ? value('against', '') || null : null,
     nodeOptions: value('node-options', '').split(' ').filter(Boolean),
+    serviceEnv: parseServiceEnv(value('env', '')),
     waits: argv.includes('--waits'),
   };
 }
@@ -211,7 +216,7 @@ async function main(): Promise<void> {
   // --profile: a V8 CPU profile of the service for the whole run, in bench/results/profiles/.
   const profileFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
   // Each service runs with the Node options its own package runs it with: `start:prod`'s (PostgreSQL), `start`'s (embedded).
-  const service = spawnNode([...profileFlags, ...serviceNodeFlags(ROOT, options.embedded), ...options.nodeOptions, SERVICE_ENTRY], serviceEnv);
+  const service = spawnNode([...profileFlags, ...serviceNodeFlags(ROOT, options.embedded), ...options.nodeOptions, SERVICE_ENTRY], { ...serviceEnv, ...options.serviceEnv });
   const serviceUrl = `http://127.0.0.1:${servicePort}`;
   await waitReady(`${serviceUrl}/health/ready`, service, 'the service');
   // The ref's service, started once this one has migrated the database; it reads the same keys and rows.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeFlagsOf, SERVICE_ENTRY, serviceNodeFlags } from './service-command';
+import { nodeFlagsOf, parseServiceEnv, SERVICE_ENTRY, serviceNodeFlags } from './service-command';
 
 const ROOT = join(__dirname, '..');
 const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -34,5 +34,17 @@ describe("the service's Node options", () => {
     expect(scripts.start).not.toContain('--max-semi-space-size');
     // …and the bench's embedded runs start the compiled service with npm start's options, its preloads left out.
     expect(serviceNodeFlags(ROOT, true)).toEqual([]);
+  });
+});
+
+describe('parseServiceEnv', () => {
+  it('reads NAME=value words, an empty value included', () => {
+    expect(parseServiceEnv(' DATABASE_POOL_SIZE=20  LOG_LEVEL=  ')).toEqual({ DATABASE_POOL_SIZE: '20', LOG_LEVEL: '' });
+    expect(parseServiceEnv('')).toEqual({});
+  });
+
+  it('refuses a word that is not NAME=value', () => {
+    expect(() => parseServiceEnv('DATABASE_POOL_SIZE')).toThrow('--env takes NAME=value words, not "DATABASE_POOL_SIZE"');
+    expect(() => parseServiceEnv('pool=20')).toThrow('not "pool=20"');
   });
 });

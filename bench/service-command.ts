@@ -35,3 +35,17 @@ export function serviceNodeFlags(dir: string, embedded = false): string[] {
   const script = scriptsOf(dir)[embedded ? 'start' : 'start:prod'];
   return script ? withoutPreloads(nodeFlagsOf(script)) : [];
 }
+
+/**
+ * `--env "A=1 B=2"`: settings for this checkout's service only (an A/B of a setting, with `--against HEAD`), as an
+ * environment. A word that is not `NAME=value` is a mistake the run should not start on.
+ */
+export function parseServiceEnv(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word);
+    if (!match) throw new Error(`--env takes NAME=value words, not "${word}"`);
+    env[match[1]] = match[2];
+  }
+  return env;
+}
