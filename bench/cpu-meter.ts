@@ -104,6 +104,7 @@ export async function meterCpu<T extends { rps: number }>(
   const result = await load();
   const elapsed = (Date.now() - started) / 1000;
   const requests = Math.max(1, result.rps * durationSeconds);
+  const perRequest = (seconds: number) => (seconds / requests) * 1e6;
   const app = processCpuSeconds(pid) - app0;
   const appWait = runQueueSeconds(pid) - appWait0;
   const db1 = database ? databaseBackends(database) : new Map<number, number>();
@@ -120,9 +121,8 @@ export async function meterCpu<T extends { rps: number }>(
   process.stderr.write(
     `  reads/writes per request: ${((io.r - io0.r) / requests).toFixed(2)} / ${((io.w - io0.w) / requests).toFixed(2)}; ` +
       `beside the run, in cores: autovacuum ${(beside.autovacuum / elapsed).toFixed(2)}, other PostgreSQL processes ${(beside.other / elapsed).toFixed(2)}; ` +
-      `waiting for a CPU per request: the process's main thread ${((appWait / requests) * 1e6).toFixed(0)} µs, the backends ${((dbWait / requests) * 1e6).toFixed(0)} µs\n`,
+      `waiting for a CPU per request: the process's main thread ${perRequest(appWait).toFixed(0)} µs, the backends ${perRequest(dbWait).toFixed(0)} µs\n`,
   );
-  const perRequest = (seconds: number) => (seconds / requests) * 1e6;
   return { ...result, appCpuUs: perRequest(app), dbCpuUs: perRequest(db), appWaitUs: perRequest(appWait), dbWaitUs: perRequest(dbWait) };
 }
 
