@@ -24,6 +24,9 @@
  *                                            settings for this code's service only: the same code with and without them
  *   npm run bench -- --paths report --waits  also where the database's backends were during each run, on average
  *                                            (idle in a transaction, waiting for the WAL, on CPU…: BackendWaitSampler)
+ *   npm run bench -- --paths check --node-options "--trace-gc-nvp" --raw-node-options "--trace-gc-nvp" --process-output
+ *                                            Node options for the raw baseline's process too, and the service's and the
+ *                                            baseline's standard output (where V8's traces go) on the bench's stderr
  *
  * Noisy 2-core machines: each path runs service and baseline alternately `rounds` times (after a warm-up),
  * and the table reports medians and the service/baseline ratio, never a single run.
@@ -75,6 +78,10 @@ interface Options {
   nodeOptions: string[];
   /** `--env "NAME=value …"`: settings for this code's service only, not the ref's. */
   serviceEnv: Record<string, string>;
+  /** `--raw-node-options "…"`: options for the raw baseline's Node process. */
+  rawNodeOptions: string[];
+  /** `--process-output`: the service's and the baseline's standard output on the bench's stderr, not dropped. */
+  processOutput: boolean;
   /** `--waits`: where the database's backends were during each run (`BackendWaitSampler`; PostgreSQL only). */
   waits: boolean;
 }
@@ -101,6 +108,8 @@ function parseOptions(argv: string[]): Options {
     against: argv.includes('--against') ? value('against', '') || null : null,
     nodeOptions: value('node-options', '').split(' ').filter(Boolean),
     serviceEnv: parseServiceEnv(value('env', '')),
+    rawNodeOptions: value('raw-node-options', '').split(' ').filter(Boolean),
+    processOutput: argv.includes('--process-output'),
     waits: argv.includes('--waits'),
   };
 }
@@ -135,8 +144,9 @@ async function waitReady(url: string, child: ChildProcess, what: string): Promis
   throw new Error(`${what} did not become ready`);
 }
 
-function spawnNode(args: string[], env: Record<string, string>, cwd = ROOT): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/** With `output`, the child's standard output goes to the bench's stderr (fd 2), where its own progress goes. */
+function spawnNode(args: string[], env: Record<string, string>, cwd = ROOT, output = false): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', output ? 2 : 'ignore', 'inherit'] });
   process.on('exit', () => child.kill('SIGKILL'));
   return child;
 }
@@ -216,7 +226,7 @@ async function main(): Promise<void> {
   // --profile: a V8 CPU profile of the service for the whole run, in bench/results/profiles/.
   const profileFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
   // Each service runs with the Node options its own package runs it with: `start:prod`'s (PostgreSQL), `start`'s (embedded).
-  const service = spawnNode([...profileFlags, ...serviceNodeFlags(ROOT, options.embedded), ...options.nodeOptions, SERVICE_ENTRY], { ...serviceEnv, ...options.serviceEnv });
+  const service = spawnNode([...profileFlags, ...serviceNodeFlags(ROOT, options.embedded), ...options.nodeOptions, SERVICE_ENTRY], { ...serviceEnv, ...options.serviceEnv }, ROOT, options.processOutput);
   const serviceUrl = `http://127.0.0.1:${servicePort}`;
   await waitReady(`${serviceUrl}/health/ready`, service, 'the service');
   // The ref's service, started once this one has migrated the database; it reads the same keys and rows.
@@ -224,7 +234,7 @@ async function main(): Promise<void> {
   let againstUrl: string | null = null;
   if (against) {
     const port = await freePort();
-    againstService = spawnNode([...profileFlags, ...serviceNodeFlags(against.dir), SERVICE_ENTRY], { ...serviceEnv, PORT: String(port) }, against.dir);
+    againstService = spawnNode([...profileFlags, ...serviceNodeFlags(against.dir), SERVICE_ENTRY], { ...serviceEnv, PORT: String(port) }, against.dir, options.processOutput);
     againstUrl = `http://127.0.0.1:${port}`;
     await waitReady(`${againstUrl}/health/ready`, againstService, `the service at ${against.ref}`);
   }
@@ -245,12 +255,12 @@ async function main(): Promise<void> {
 
   if (databaseUrl) {
     const rawPort = await freePort();
-    raw = spawnNode(['-r', 'ts-node/register/transpile-only', 'bench/raw-baseline.ts'], {
+    raw = spawnNode([...options.rawNodeOptions, '-r', 'ts-node/register/transpile-only', 'bench/raw-baseline.ts'], {
       DATABASE_URL: databaseUrl,
       PORT: String(rawPort),
       OTP_SECRET: otpSecret,
       RAW_REPORT_SQL: context.rawReportSql ?? 'SELECT 1 AS id',
-    });
+    }, ROOT, options.processOutput);
     rawUrl = `http://127.0.0.1:${rawPort}`;
     await waitReady(`${rawUrl}/display/${encodeURIComponent(context.verifiedNumbers[0])}`, raw, 'the raw baseline');
   }
@@ -449,7 +459,7 @@ async function main(): Promise<void> {
       `### ${options.embedded ? 'Embedded database (PGlite)' : 'PostgreSQL'} — ${new Date().toISOString().slice(0, 10)}`,
       '',
       `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. ` +
-        `Command: \`npm run bench --${options.embedded ? ' --embedded' : ''}${options.scale ? ' --scale' : ''}${options.redis ? ' --redis' : ''}${against ? ` --against ${against.ref}` : ''}${options.nodeOptions.length ? ` --node-options "${options.nodeOptions.join(' ')}"` : ''}\` (${generator}, ${options.connections} connections, ` +
+        `Command: \`npm run bench --${options.embedded ? ' --embedded' : ''}${options.scale ? ' --scale' : ''}${options.redis ? ' --redis' : ''}${against ? ` --against ${against.ref}` : ''}${options.nodeOptions.length ? ` --node-options "${options.nodeOptions.join(' ')}"` : ''}${options.rawNodeOptions.length ? ` --raw-node-options "${options.rawNodeOptions.join(' ')}"` : ''}\` (${generator}, ${options.connections} connections, ` +
         `${options.rounds} alternating rounds of ${options.duration} s after a ${options.warmup} s warm-up; medians).`,
       '',
       table,
