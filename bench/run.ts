@@ -41,6 +41,7 @@ import { AgainstBuild, buildAgainst } from './against';
 import { CpuCost, idleCpu, meterCpu } from './cpu-meter';
 import { describeBound, describeLoopAndGc, LoopAndGc, mergedP99, meterLoopAndGc, ownP99 } from './loop-and-gc';
 import { pickGenerator, runLoad, RunResult } from './load-generator';
+import { median } from './median';
 import { targetVerdicts, verdictTable } from './targets';
 import { outboxDrained } from './outbox-drained';
 import { BenchPath, benchPaths, PathContext } from './paths';
@@ -150,12 +151,6 @@ function spawnNode(args: string[], env: Record<string, string>, cwd = ROOT, outp
   process.on('exit', () => child.kill('SIGKILL'));
   return child;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Errors and non-2xx answers over some runs. */
 const failuresOf = (runs: RunResult[]) => runs.reduce((sum, x) => sum + x.errors + x.non2xx, 0);
