@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const rate = option('--paced-at', 1000);
   const rounds = option('--rounds', 2);
   const connections = option('--connections', 32);
-  const pool = new Pool({ connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', max: 10 });
+  const pool = new Pool({ connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres', max: 10 });
   await pool.query('CREATE TABLE IF NOT EXISTS bench_machine_floor (id bigserial PRIMARY KEY, note text NOT NULL, at timestamptz NOT NULL DEFAULT now())');
   let work: Work = WORKS['no database work'];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
