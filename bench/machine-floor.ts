@@ -5,6 +5,8 @@
  * cores, its scheduler, its disk) puts under any code, this hour, before the service or the raw baseline run.
  *
  *   BENCH_DATABASE_URL=postgres://… npx ts-node --transpile-only bench/machine-floor.ts [--paced-at 1000] [--rounds 2]
+ *
+ * With wrk installed (`apt-get install wrk`), as for the bench: autocannon would run inside this process.
  */
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const load: Load = { headers: { 'content-type': 'application/json' }, requests: [{ method: 'POST', path: '/', body: '{"a":1}' }] };
   const generator = pickGenerator();
+  // autocannon would run in this process, beside the server it measures: its own work would be in the floor.
+  if (generator !== 'wrk') console.error('wrk is not installed: autocannon shares this process with the server, so the floor reads high');
 
   console.log(`| work, paced at ${rate} req/s over ${connections} connections (${generator}) | p50 ms | p99 ms (each round) | errors + non-2xx |`);
   console.log('|---|---:|---:|---:|');
